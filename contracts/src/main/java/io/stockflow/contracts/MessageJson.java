@@ -1,0 +1,77 @@
+package io.stockflow.contracts;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON wire format of an {@link Envelope}: ISO-8601 instants, money as decimal
+ * strings, unknown properties tolerated (a newer producer may add fields), nulls left
+ * out.
+ */
+public final class MessageJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.withConfigOverride(BigDecimal.class, (o) -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+		.changeDefaultPropertyInclusion((i) -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	private MessageJson() {
+	}
+
+	/**
+	 * Serializes an envelope.
+	 * @param envelope the envelope
+	 * @return UTF-8 JSON
+	 */
+	public static byte[] write(Envelope<?> envelope) {
+		return MAPPER.writeValueAsBytes(envelope);
+	}
+
+	/**
+	 * Parses an envelope and its payload, typed by the envelope's {@code type}.
+	 * @param json UTF-8 JSON
+	 * @return the envelope, never null
+	 * @throws InvalidMessageException if the JSON is malformed, the type unknown or a
+	 * required field missing
+	 */
+	public static Envelope<?> read(byte[] json) {
+		try {
+			JsonNode tree = MAPPER.readTree(json);
+			if (tree == null || !tree.isObject()) {
+				throw new InvalidMessageException("message is not a JSON object");
+			}
+			String type = tree.path("type").asString(null);
+			Class<?> payloadType = MessageTypes.classOf(type)
+				.orElseThrow(() -> new InvalidMessageException("unknown message type '" + type + "'"));
+			if (!tree.path("payload").isObject()) {
+				throw new InvalidMessageException("message has no payload object");
+			}
+			Envelope<?> raw = MAPPER.treeToValue(tree, Envelope.class);
+			Object payload = MAPPER.treeToValue(tree.get("payload"), payloadType);
+			return new Envelope<>(raw.messageId(), raw.type(), raw.schemaVersion(), raw.occurredAt(),
+					raw.correlationId(), raw.causationId(), raw.actor(), raw.signature(), payload);
+		}
+		catch (JacksonException | NullPointerException | IllegalArgumentException ex) {
+			throw new InvalidMessageException("unreadable message: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The canonical bytes of an envelope without its signature: what a signature covers.
+	 * @param envelope the envelope
+	 * @return UTF-8 JSON of the unsigned envelope
+	 */
+	public static byte[] signingBytes(Envelope<?> envelope) {
+		return write(envelope.signed(null));
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.stockflow.contracts;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.contracts.outcome.CommandApplied;
+import io.stockflow.contracts.outcome.CommandRejected;
+
+/**
+ * The registry of message types: a type name on the wire is the record's simple name. A
+ * new message record is added here, with a golden JSON file in the tests.
+ */
+public final class MessageTypes {
+
+	private static final Map<String, Class<?>> TYPES = Stream
+		.of(AddItem.class, ItemAdded.class, CommandApplied.class, CommandRejected.class)
+		.collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+	private MessageTypes() {
+	}
+
+	/**
+	 * The payload class of a type name.
+	 * @param name the type name from an envelope
+	 * @return the record class, or empty for an unknown type
+	 */
+	public static Optional<Class<?>> classOf(String name) {
+		return Optional.ofNullable(TYPES.get(name));
+	}
+
+	/**
+	 * The type name of a payload.
+	 * @param payload a message record
+	 * @return its type name
+	 * @throws IllegalArgumentException if the record is not a registered message type
+	 */
+	public static String nameOf(Object payload) {
+		String name = payload.getClass().getSimpleName();
+		if (TYPES.get(name) != payload.getClass()) {
+			throw new IllegalArgumentException("Not a registered message type: " + payload.getClass().getName());
+		}
+		return name;
+	}
+
+}

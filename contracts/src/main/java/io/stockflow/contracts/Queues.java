@@ -1,0 +1,33 @@
+package io.stockflow.contracts;
+
+/**
+ * Queue names, {@code <consumer>.<purpose>}. Each consumer queue has a parking queue,
+ * {@code <queue>.parked}, reached through {@link Exchanges#DEAD_LETTERS} with the parking
+ * queue's name as routing key.
+ */
+public final class Queues {
+
+	/** Item commands (add, edit, delete) consumed by inventory-service. */
+	public static final String INVENTORY_ITEM_COMMANDS = "inventory.item-commands";
+
+	/** Item and stock events projected by catalog-service into the read model. */
+	public static final String CATALOG_ITEM_EVENTS = "catalog.item-events";
+
+	/**
+	 * Command outcomes recorded by the gateway for {@code GET /api/admin/commands/{id}}.
+	 */
+	public static final String GATEWAY_COMMAND_OUTCOMES = "gateway.command-outcomes";
+
+	private Queues() {
+	}
+
+	/**
+	 * The parking queue of a consumer queue, also the routing key that reaches it.
+	 * @param queue the consumer queue
+	 * @return {@code <queue>.parked}
+	 */
+	public static String parked(String queue) {
+		return queue + ".parked";
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.stockflow.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.contracts.inventory.StockLevel;
+import io.stockflow.contracts.outcome.CommandApplied;
+import io.stockflow.contracts.outcome.CommandRejected;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every message type round-trips against its golden JSON file. A failing golden file is a
+ * breaking change of the wire format: add a field or a new schema version instead.
+ */
+class GoldenMessageTests {
+
+	private static final UUID ID = UUID.fromString("7d444840-9dc0-11d1-b245-5ffdce74fad2");
+
+	private static final UUID COMMAND = UUID.fromString("0b8e8a3e-1c55-4d8f-a2b7-8a2cbb0d5a11");
+
+	static Stream<Object> samples() {
+		List<StockLevel> stock = List.of(new StockLevel("blr-1", 40), new StockLevel("del-2", 2));
+		return Stream.of(
+				new AddItem("WATCH-42", "Titan", "Edge", "Slim steel watch", new BigDecimal("249.99"), null, stock),
+				new ItemAdded("WATCH-42", "Titan", "Edge", "Slim steel watch", new BigDecimal("249.99"),
+						"https://img.example/w42.png", stock, 1),
+				new CommandApplied(COMMAND, "AddItem", "WATCH-42"),
+				new CommandRejected(COMMAND, "AddItem", "WATCH-42", "sku WATCH-42 exists"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void readsGoldenFileIntoTheSample(Object sample) throws IOException {
+		byte[] golden = golden(sample);
+
+		Envelope<?> read = MessageJson.read(golden);
+
+		assertThat(read).isEqualTo(envelope(sample));
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void writesTheSampleAsTheGoldenFile(Object sample) throws IOException {
+		JsonMapper plain = JsonMapper.builder().build();
+
+		byte[] written = MessageJson.write(envelope(sample));
+
+		assertThat(plain.readTree(written)).isEqualTo(plain.readTree(golden(sample)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void everySampleIsARegisteredType(Object sample) {
+		assertThat(MessageTypes.classOf(MessageTypes.nameOf(sample))).contains(sample.getClass());
+	}
+
+	private static Envelope<Object> envelope(Object payload) {
+		return new Envelope<>(ID, payload.getClass().getSimpleName(), 1, Instant.parse("2026-11-25T10:15:30.120Z"), ID,
+				COMMAND, new Actor("admin", List.of("ADMIN")), "sig", payload);
+	}
+
+	private static byte[] golden(Object sample) throws IOException {
+		String name = "/golden/" + sample.getClass().getSimpleName() + ".json";
+		try (InputStream in = GoldenMessageTests.class.getResourceAsStream(name)) {
+			assertThat(in).as(name).isNotNull();
+			return in.readAllBytes();
+		}
+	}
+
+}

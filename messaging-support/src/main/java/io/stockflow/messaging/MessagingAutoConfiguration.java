@@ -1,0 +1,112 @@
+package io.stockflow.messaging;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.aopalliance.aop.Advice;
+
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.connection.ConnectionNameStrategy;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.stockflow.messaging.inbox.Inbox;
+import io.stockflow.messaging.listener.ParkingRecoverer;
+import io.stockflow.messaging.listener.PoisonMessages;
+import io.stockflow.messaging.outbox.Outbox;
+import io.stockflow.messaging.outbox.OutboxRelay;
+
+/**
+ * Wires the messaging backbone into every service: envelope JSON, named connections, the
+ * outbox and its relay, the inbox, and listeners that retry transient failures with
+ * back-off and park poison messages with their reason.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
+@EnableConfigurationProperties(MessagingSettings.class)
+public class MessagingAutoConfiguration {
+
+	@Bean
+	EnvelopeMessageConverter envelopeMessageConverter() {
+		return new EnvelopeMessageConverter();
+	}
+
+	@Bean
+	ConnectionNameStrategy serviceConnectionNames(Environment environment, MessagingSettings settings) {
+		String service = environment.getProperty("spring.application.name", "stockflow");
+		return new ServiceConnectionNames(service, (settings.instance() != null) ? settings.instance() : hostAndPid());
+	}
+
+	@Bean
+	Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+		return new Outbox(jdbc, relay::wakeUp);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
+			MessagingSettings settings) {
+		return new OutboxRelay(jdbc, transactions, rabbit, settings.outbox());
+	}
+
+	@Bean
+	Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<MeterRegistry> meters) {
+		return new Inbox(jdbc, transactions, meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	Retention messagingRetention(OutboxRelay relay, Inbox inbox, MessagingSettings settings) {
+		return new Retention(relay, inbox, settings);
+	}
+
+	@Bean
+	ParkingRecoverer parkingRecoverer(RabbitTemplate rabbit) {
+		return new ParkingRecoverer(rabbit);
+	}
+
+	/**
+	 * Boot applies this to every listener container it creates: transient failures are
+	 * retried with back-off in the listener thread, then the message is parked; poison is
+	 * parked at once.
+	 */
+	@Bean
+	ContainerCustomizer<SimpleMessageListenerContainer> retryThenPark(ParkingRecoverer parking,
+			MessagingSettings settings) {
+		MessagingSettings.Listener retry = settings.listener();
+		RetryPolicy policy = RetryPolicy.builder()
+			.maxRetries(retry.maxRetries())
+			.delay(retry.initialInterval())
+			.multiplier(retry.multiplier())
+			.maxDelay(retry.maxInterval())
+			.predicate((failure) -> !PoisonMessages.isPoison(failure))
+			.build();
+		Advice retryThenPark = RetryInterceptorBuilder.stateless().retryPolicy(policy).recoverer(parking).build();
+		return (container) -> {
+			container.setAdviceChain(retryThenPark);
+			// acks go out after the listener returned, i.e. after its transaction
+			// committed
+			container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+			container.setDefaultRequeueRejected(false);
+		};
+	}
+
+	private static String hostAndPid() {
+		try {
+			return InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost:" + ProcessHandle.current().pid();
+		}
+	}
+
+}

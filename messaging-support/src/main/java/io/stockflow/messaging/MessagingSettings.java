@@ -1,0 +1,49 @@
+package io.stockflow.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the messaging backbone, prefix {@code stockflow.messaging}.
+ *
+ * @param instance this process's instance name; the AMQP connection is named
+ * {@code <service>@<instance>}
+ * @param outbox outbox relay settings
+ * @param inbox inbox settings
+ * @param listener listener retry settings
+ */
+@ConfigurationProperties("stockflow.messaging")
+public record MessagingSettings(String instance, @DefaultValue Outbox outbox, @DefaultValue Inbox inbox,
+		@DefaultValue Listener listener) {
+
+	/**
+	 * @param pollInterval how long the relay sleeps when it found nothing and was not
+	 * woken
+	 * @param batchSize rows published per relay transaction
+	 * @param confirmTimeout how long to wait for the broker's confirms of one batch
+	 * @param retention how long published rows are kept before they are purged
+	 */
+	public record Outbox(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("500") int batchSize,
+			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("2d") Duration retention) {
+	}
+
+	/**
+	 * @param retention how long a message id is remembered; redeliveries come within
+	 * seconds
+	 */
+	public record Inbox(@DefaultValue("7d") Duration retention) {
+	}
+
+	/**
+	 * @param maxRetries retries of a failing message before it is parked
+	 * @param initialInterval first back-off
+	 * @param multiplier back-off growth
+	 * @param maxInterval longest back-off
+	 */
+	public record Listener(@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration initialInterval,
+			@DefaultValue("3") double multiplier, @DefaultValue("2s") Duration maxInterval) {
+	}
+
+}

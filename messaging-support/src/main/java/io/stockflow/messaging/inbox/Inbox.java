@@ -1,0 +1,82 @@
+package io.stockflow.messaging.inbox;
+
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.stockflow.contracts.Envelope;
+
+/**
+ * Exactly-once effect on top of at-least-once delivery: a consumer applies a message
+ * inside {@link #once}, which records the message id in the same transaction as the
+ * handler's changes. A redelivered message finds its id recorded and is skipped; a
+ * rollback forgets the id, so the redelivery is applied.
+ */
+public class Inbox {
+
+	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final MeterRegistry meters;
+
+	public Inbox(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.meters = meters;
+	}
+
+	/**
+	 * Runs the handler in a transaction unless this consumer has applied the message
+	 * before.
+	 * @param consumer the consumer queue
+	 * @param message the message
+	 * @param handler the changes the message causes
+	 * @return true if the handler ran, false for a duplicate
+	 */
+	public boolean once(String consumer, Envelope<?> message, Runnable handler) {
+		Boolean applied = this.transactions.execute((status) -> {
+			if (!record(consumer, message.messageId())) {
+				return false;
+			}
+			handler.run();
+			return true;
+		});
+		if (!Boolean.TRUE.equals(applied)) {
+			log.info("Skipped duplicate {} {} on {}", message.type(), message.messageId(), consumer);
+			Counter.builder("stockflow.inbox.duplicates")
+				.description("Redelivered messages skipped by the inbox")
+				.tag("queue", consumer)
+				.register(this.meters)
+				.increment();
+			return false;
+		}
+		return true;
+	}
+
+	private boolean record(String consumer, UUID messageId) {
+		return this.jdbc.sql("insert into inbox (consumer, message_id) values (?, ?) on conflict do nothing")
+			.params(consumer, messageId)
+			.update() == 1;
+	}
+
+	/**
+	 * Forgets message ids older than the retention.
+	 * @param retentionSeconds how long ids are kept
+	 * @return how many were deleted
+	 */
+	public int purge(long retentionSeconds) {
+		return this.jdbc.sql("delete from inbox where received_at < now() - make_interval(secs => ?)")
+			.param(retentionSeconds)
+			.update();
+	}
+
+}

@@ -1,0 +1,209 @@
+package io.stockflow.messaging.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.stockflow.messaging.EnvelopeMessageConverter;
+import io.stockflow.messaging.MessagingSettings;
+
+/**
+ * Publishes outbox rows in id order, a batch per transaction: rows are locked with
+ * {@code FOR UPDATE SKIP LOCKED} (several instances share the work), sent persistent and
+ * mandatory, and marked published only once the broker has confirmed them. A row that was
+ * not confirmed (broker down, connection dropped, unroutable) stays and is sent again on
+ * the next pass, so delivery is at least once; consumers dedupe with their inbox.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final RabbitTemplate rabbit;
+
+	private final MessagingSettings.Outbox settings;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private volatile Thread worker;
+
+	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
+			MessagingSettings.Outbox settings) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.rabbit = rabbit;
+		this.settings = settings;
+	}
+
+	/** Asks the relay to look at the outbox now rather than at its next poll. */
+	public void wakeUp() {
+		if (this.wakeUps.availablePermits() == 0) {
+			this.wakeUps.release();
+		}
+	}
+
+	/**
+	 * Publishes one batch.
+	 * @return how many rows the broker confirmed
+	 */
+	public int relayBatch() {
+		Integer confirmed = this.transactions.execute((status) -> {
+			List<Row> rows = lockBatch();
+			List<Long> published = publish(rows);
+			markPublished(published);
+			return published.size();
+		});
+		return (confirmed != null) ? confirmed : 0;
+	}
+
+	/**
+	 * Deletes rows published longer ago than the retention.
+	 * @return how many rows were deleted
+	 */
+	public int purge() {
+		return this.jdbc.sql("delete from outbox where published_at < now() - make_interval(secs => ?)")
+			.param(this.settings.retention().toSeconds())
+			.update();
+	}
+
+	private List<Row> lockBatch() {
+		return this.jdbc.sql("""
+				select id, message_id, exchange, routing_key, type, correlation_id, body from outbox
+				where published_at is null order by id limit ? for update skip locked
+				""").param(this.settings.batchSize()).query(Row.class).list();
+	}
+
+	private List<Long> publish(List<Row> rows) {
+		List<CorrelationData> sent = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
+			this.rabbit.send(row.exchange(), row.routingKey(), row.toMessage(), correlation);
+			sent.add(correlation);
+		}
+		List<Long> confirmed = new ArrayList<>(sent.size());
+		for (CorrelationData correlation : sent) {
+			if (isConfirmed(correlation)) {
+				confirmed.add(Long.valueOf(correlation.getId()));
+			}
+		}
+		return confirmed;
+	}
+
+	private boolean isConfirmed(CorrelationData correlation) {
+		try {
+			CorrelationData.Confirm confirm = correlation.getFuture()
+				.get(this.settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			if (confirm.ack() && correlation.getReturned() == null) {
+				return true;
+			}
+			String reason = (correlation.getReturned() != null)
+					? "unroutable: " + correlation.getReturned().getReplyText() : "nacked: " + confirm.reason();
+			recordFailure(Long.parseLong(correlation.getId()), reason);
+			return false;
+		}
+		catch (Exception ex) {
+			recordFailure(Long.parseLong(correlation.getId()), "no confirm: " + ex);
+			return false;
+		}
+	}
+
+	private void recordFailure(long id, String reason) {
+		log.warn("Outbox row {} not published, will retry: {}", id, reason);
+		this.jdbc.sql("update outbox set attempts = attempts + 1, last_error = ? where id = ?")
+			.params(reason, id)
+			.update();
+	}
+
+	private void markPublished(List<Long> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("update outbox set published_at = now() where id = any(?)")
+				.param(ids.toArray(Long[]::new))
+				.update();
+		}
+	}
+
+	private void loop() {
+		Duration backOff = this.settings.pollInterval();
+		while (this.worker == Thread.currentThread()) {
+			try {
+				int published = relayBatch();
+				backOff = this.settings.pollInterval();
+				if (published < this.settings.batchSize()) {
+					await(backOff);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox relay pass failed, retrying in {}: {}", backOff, ex.toString());
+				await(backOff);
+				backOff = min(backOff.multipliedBy(2), Duration.ofSeconds(10));
+			}
+		}
+	}
+
+	private void await(Duration timeout) {
+		try {
+			if (this.wakeUps.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.wakeUps.drainPermits();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.worker = null;
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) < 0) ? a : b;
+	}
+
+	@Override
+	public void start() {
+		this.worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+	}
+
+	@Override
+	public void stop() {
+		Thread current = this.worker;
+		this.worker = null;
+		if (current != null) {
+			current.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.worker != null;
+	}
+
+	/** Stop before the connection factory and the data source, start after them. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 1000;
+	}
+
+	record Row(long id, UUID messageId, String exchange, String routingKey, String type, UUID correlationId,
+			byte[] body) {
+
+		Message toMessage() {
+			return EnvelopeMessageConverter.message(this.messageId, this.type, this.correlationId, this.body);
+		}
+
+	}
+
+}

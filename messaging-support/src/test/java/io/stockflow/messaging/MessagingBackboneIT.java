@@ -1,0 +1,185 @@
+package io.stockflow.messaging;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.stockflow.contracts.Actor;
+import io.stockflow.contracts.Envelope;
+import io.stockflow.contracts.Exchanges;
+import io.stockflow.contracts.MessageJson;
+import io.stockflow.contracts.Queues;
+import io.stockflow.contracts.RoutingKeys;
+import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.messaging.MessagingTestApplication.RecordingConsumer;
+import io.stockflow.messaging.listener.ParkingRecoverer;
+import io.stockflow.messaging.outbox.Outbox;
+import io.stockflow.testing.IsolatedInfrastructure;
+import io.stockflow.testing.TcpProxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The backbone against the real broker and database: the relay outlives a dropped
+ * connection, the inbox makes a second delivery harmless, transient failures are retried
+ * and poison is parked with its reason while the next good message still goes through.
+ */
+@SpringBootTest(classes = MessagingTestApplication.class)
+class MessagingBackboneIT {
+
+	static final IsolatedInfrastructure infra = IsolatedInfrastructure.create("backbone");
+
+	static final TcpProxy broker = startProxy();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		infra.register(registry);
+		registry.add("spring.rabbitmq.port", broker::port);
+	}
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	@Autowired
+	RecordingConsumer consumer;
+
+	@BeforeEach
+	void reset() {
+		this.consumer.applied.clear();
+		this.consumer.attempts.set(0);
+		this.consumer.failuresToThrow.set(0);
+	}
+
+	@AfterAll
+	static void closeProxy() {
+		broker.close();
+	}
+
+	@Test
+	void eventAddedWhileTheBrokerIsUnreachableIsPublishedOnceItIsBack() throws Exception {
+		Envelope<ItemAdded> event = event("CUT-1");
+		broker.cut();
+
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, event));
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> !isPublished(event));
+
+		broker.restore();
+		await().atMost(Duration.ofSeconds(30)).until(() -> isPublished(event));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.consumer.applied.contains("CUT-1"));
+		assertThat(this.consumer.applied).containsOnlyOnce("CUT-1");
+	}
+
+	@Test
+	void secondDeliveryOfTheSameMessageHasNoSecondEffect() {
+		Envelope<ItemAdded> event = event("TWICE-1");
+
+		send(MessageJson.write(event), event.messageId().toString());
+		send(MessageJson.write(event), event.messageId().toString());
+		send(MessageJson.write(event("AFTER-TWICE")), "after");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.consumer.applied.contains("AFTER-TWICE"));
+		assertThat(this.consumer.applied).containsExactly("TWICE-1", "AFTER-TWICE");
+		assertThat(this.consumer.attempts.get()).isEqualTo(3);
+	}
+
+	@Test
+	void transientFailureIsRetriedAndAppliedOnce() {
+		this.consumer.failuresToThrow.set(2);
+
+		send(MessageJson.write(event("FLAKY-1")), "flaky");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.consumer.applied.contains("FLAKY-1"));
+		assertThat(this.consumer.attempts.get()).isEqualTo(3);
+		assertThat(this.consumer.applied).containsExactly("FLAKY-1");
+	}
+
+	@Test
+	void unparseableMessageIsParkedWithItsReasonAndTheNextOneIsProcessed() {
+		send("{not json".getBytes(StandardCharsets.UTF_8), "poison-1");
+		send(MessageJson.write(event("GOOD-AFTER-POISON")), "good-after-poison");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.consumer.applied.contains("GOOD-AFTER-POISON"));
+		Message parked = parked("poison-1");
+		assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+		MessageProperties properties = parked.getMessageProperties();
+		assertThat((String) properties.getHeader(ParkingRecoverer.REASON)).contains("unreadable message");
+		assertThat((String) properties.getHeader(ParkingRecoverer.ORIGINAL_QUEUE))
+			.isEqualTo(Queues.CATALOG_ITEM_EVENTS);
+		assertThat(this.consumer.attempts.get()).isEqualTo(1);
+	}
+
+	@Test
+	void messageThatKeepsFailingIsParkedAfterItsRetries() {
+		this.consumer.failuresToThrow.set(100);
+
+		send(MessageJson.write(event("ALWAYS-FAILS")), "always-fails");
+
+		Message parked = parked("always-fails");
+		assertThat((String) parked.getMessageProperties().getHeader(ParkingRecoverer.REASON))
+			.isEqualTo("database briefly away");
+		assertThat(this.consumer.attempts.get()).isEqualTo(4);
+		assertThat(this.consumer.applied).isEmpty();
+	}
+
+	private void send(byte[] body, String messageId) {
+		MessageProperties properties = new MessageProperties();
+		properties.setMessageId(messageId);
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		this.rabbit.send(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, new Message(body, properties));
+	}
+
+	private Message parked(String messageId) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.rabbit.receive(Queues.parked(Queues.CATALOG_ITEM_EVENTS), 1000),
+					(m) -> m != null && messageId.equals(m.getMessageProperties().getMessageId()));
+	}
+
+	private boolean isPublished(Envelope<?> event) {
+		return this.jdbc.sql("select published_at is not null from outbox where message_id = ?")
+			.param(event.messageId())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static Envelope<ItemAdded> event(String sku) {
+		ItemAdded added = new ItemAdded(sku, "Titan", "Edge", "", new BigDecimal("10.00"), null, List.of(), 1);
+		return Envelope.first(UUID.randomUUID(), Actor.service("inventory-service"), added);
+	}
+
+	private static TcpProxy startProxy() {
+		try {
+			return new TcpProxy(5672);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
