@@ -1,0 +1,39 @@
+package io.stockflow.catalog.item;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Filters, sorting and paging of {@code GET /items}.
+ *
+ * @param q words to look for in brand, model and description
+ * @param brand exact brand
+ * @param minPrice lowest price
+ * @param maxPrice highest price
+ * @param inStock only items with units available
+ * @param sort {@code price,asc}, {@code price,desc}, {@code brand,asc} …
+ * @param page zero-based page
+ * @param size page size, at most 200
+ */
+public record ItemQuery(@Size(max = 200) String q, @Size(max = 100) String brand, @DecimalMin("0") BigDecimal minPrice,
+		@DecimalMin("0") BigDecimal maxPrice, Boolean inStock,
+		@Pattern(regexp = "(price|brand|model|sku|available),(asc|desc)") String sort, @Min(0) Integer page,
+		@Min(1) @Max(200) Integer size) {
+
+	public ItemQuery {
+		page = (page != null) ? page : 0;
+		size = (size != null) ? size : 20;
+		sort = (sort != null) ? sort : "sku,asc";
+	}
+
+	String orderBy() {
+		String[] parts = this.sort.split(",");
+		return parts[0] + " " + parts[1] + ", sku asc";
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.stockflow.inventory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** inventory-service: the write side of items and stock. */
+@SpringBootApplication
+public class InventoryApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(InventoryApplication.class, args);
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.stockflow.inventory.item;
+
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+
+import io.stockflow.contracts.Envelope;
+import io.stockflow.contracts.InvalidMessageException;
+import io.stockflow.contracts.Queues;
+import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.messaging.inbox.Inbox;
+
+/** Takes item commands off {@value Queues#INVENTORY_ITEM_COMMANDS}, once each. */
+@Component
+class ItemCommandsListener {
+
+	private final Inbox inbox;
+
+	private final ItemManagement items;
+
+	ItemCommandsListener(Inbox inbox, ItemManagement items) {
+		this.inbox = inbox;
+		this.items = items;
+	}
+
+	@RabbitListener(queues = Queues.INVENTORY_ITEM_COMMANDS)
+	void on(Envelope<?> message) {
+		this.inbox.once(Queues.INVENTORY_ITEM_COMMANDS, message, () -> apply(message));
+	}
+
+	private void apply(Envelope<?> message) {
+		switch (message.payload()) {
+			case AddItem add -> this.items.add(message, add);
+			default -> throw new InvalidMessageException(
+					message.type() + " does not belong on " + Queues.INVENTORY_ITEM_COMMANDS);
+		}
+	}
+
+}

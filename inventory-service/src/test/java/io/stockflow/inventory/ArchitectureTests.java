@@ -1,0 +1,43 @@
+package io.stockflow.inventory;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Package-by-feature rules: no cycles between features, listeners only in listener
+ * classes.
+ */
+@AnalyzeClasses(packages = "io.stockflow.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule featuresHaveNoCycles = slices().matching("io.stockflow.inventory.(*)..")
+		.should()
+		.beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule rabbitListenersLiveInListeners = methods().that()
+		.areAnnotatedWith(org.springframework.amqp.rabbit.annotation.RabbitListener.class)
+		.should()
+		.beDeclaredInClassesThat()
+		.haveSimpleNameEndingWith("Listener");
+
+	@ArchTest
+	static final ArchRule domainRecordsAreFreeOfTransport = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+		.classes()
+		.that()
+		.haveSimpleNameStartingWith("Item")
+		.and()
+		.haveSimpleNameNotEndingWith("Listener")
+		.and()
+		.haveSimpleNameNotEndingWith("Management")
+		.should()
+		.onlyDependOnClassesThat()
+		.resideOutsideOfPackages("org.springframework.amqp..", "org.springframework.web..", "io.stockflow.contracts..");
+
+}
