@@ -39,7 +39,7 @@ class CatalogItems {
 		List<String> where = new ArrayList<>(List.of("not deleted"));
 		List<Object> params = new ArrayList<>();
 		if (query.q() != null && !query.q().isBlank()) {
-			where.add("(brand || ' ' || model || ' ' || description) ilike ?");
+			where.add("(sku || ' ' || brand || ' ' || model || ' ' || description) ilike ?");
 			params.add("%" + query.q().strip() + "%");
 		}
 		if (query.brand() != null) {

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 /**
  * Filters, sorting and paging of {@code GET /items}.
  *
- * @param q words to look for in brand, model and description
+ * @param q words to look for in sku, brand, model and description
  * @param brand exact brand
  * @param minPrice lowest price
  * @param maxPrice highest price

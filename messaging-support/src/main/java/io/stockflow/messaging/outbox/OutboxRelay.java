@@ -174,7 +174,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+		Thread thread = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::loop);
+		this.worker = thread;
+		thread.start();
 	}
 
 	@Override

@@ -1,0 +1,105 @@
+package io.stockflow.gateway.config;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. The API is stateless with short-lived HS256 JWTs; catalogue reads
+ * and sign-in are open; everything under {@code /api/admin/**} needs the ADMIN role;
+ * anything else needs a signed-in user. Nothing is open by default.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+		ProblemResponses problems = new ProblemResponses(json);
+		http.securityMatcher("/api/**", "/actuator/**", "/error")
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/register")
+						.permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/items", "/api/items/*", "/api/brands")
+						.permitAll()
+						.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+						.permitAll()
+						.requestMatchers("/api/admin/**", "/api/health/**")
+						.hasRole("ADMIN")
+						.anyRequest()
+						.authenticated())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.oauth2ResourceServer(
+					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** Checks user name and password; an unknown user costs the same hashing time. */
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(GatewaySettings settings) {
+		return NimbusJwtEncoder.withSecretKey(key(settings)).algorithm(MacAlgorithm.HS256).build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(GatewaySettings settings) {
+		return NimbusJwtDecoder.withSecretKey(key(settings)).macAlgorithm(MacAlgorithm.HS256).build();
+	}
+
+	private static JwtAuthenticationConverter rolesFromClaim() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
+	}
+
+	private static SecretKey key(GatewaySettings settings) {
+		String secret = settings.jwt().secret();
+		if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+			throw new IllegalStateException(
+					"stockflow.gateway.jwt.secret (STOCKFLOW_JWT_SECRET) must be set to at least 32 bytes");
+		}
+		return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+}
