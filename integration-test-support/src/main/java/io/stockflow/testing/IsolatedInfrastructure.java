@@ -50,6 +50,11 @@ public final class IsolatedInfrastructure {
 
 	private static final long STALE_SECONDS = 3600;
 
+	/**
+	 * The message signing key of integration tests; tests that forge messages use it too.
+	 */
+	public static final String SIGNING_KEY = "integration-test-signing-key";
+
 	private final String vhost;
 
 	private final String database;
@@ -88,6 +93,7 @@ public final class IsolatedInfrastructure {
 		registry.add("spring.datasource.url", this::jdbcUrl);
 		registry.add("spring.datasource.username", () -> PG_ADMIN_USER);
 		registry.add("spring.datasource.password", () -> "");
+		registry.add("stockflow.messaging.signing-key", () -> SIGNING_KEY);
 	}
 
 	/**

@@ -13,11 +13,17 @@ import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.MessageJson;
 
 /**
- * Converts {@link Envelope}s to persistent JSON messages and back. An unreadable body
- * becomes a {@link MessageConversionException}, which the listener parks without
- * retrying.
+ * Converts {@link Envelope}s to signed, persistent JSON messages and back. A message
+ * whose signature does not verify, or whose body is unreadable, becomes a
+ * {@link MessageConversionException}, which the listener parks without retrying.
  */
 public class EnvelopeMessageConverter implements MessageConverter {
+
+	private final MessageSigner signer;
+
+	public EnvelopeMessageConverter(MessageSigner signer) {
+		this.signer = signer;
+	}
 
 	@Override
 	public Message toMessage(Object object, MessageProperties properties) {
@@ -37,11 +43,11 @@ public class EnvelopeMessageConverter implements MessageConverter {
 	 * @param body the envelope's JSON
 	 * @return the message
 	 */
-	public static Message message(UUID messageId, String type, UUID correlationId, byte[] body) {
+	public Message message(UUID messageId, String type, UUID correlationId, byte[] body) {
 		return toMessage(messageId, type, correlationId, body, new MessageProperties());
 	}
 
-	private static Message toMessage(UUID messageId, String type, UUID correlationId, byte[] body,
+	private Message toMessage(UUID messageId, String type, UUID correlationId, byte[] body,
 			MessageProperties properties) {
 		properties.setMessageId(messageId.toString());
 		properties.setType(type);
@@ -49,12 +55,14 @@ public class EnvelopeMessageConverter implements MessageConverter {
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setContentEncoding("UTF-8");
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+		properties.setHeader(MessageSigner.HEADER, this.signer.sign(body));
 		return new Message(body, properties);
 	}
 
 	@Override
 	public Envelope<?> fromMessage(Message message) {
 		try {
+			this.signer.verify(message);
 			return MessageJson.read(message.getBody());
 		}
 		catch (InvalidMessageException ex) {

@@ -38,8 +38,13 @@ import io.stockflow.messaging.outbox.OutboxRelay;
 public class MessagingAutoConfiguration {
 
 	@Bean
-	EnvelopeMessageConverter envelopeMessageConverter() {
-		return new EnvelopeMessageConverter();
+	MessageSigner messageSigner(MessagingSettings settings) {
+		return new MessageSigner(settings.signingKey());
+	}
+
+	@Bean
+	EnvelopeMessageConverter envelopeMessageConverter(MessageSigner signer) {
+		return new EnvelopeMessageConverter(signer);
 	}
 
 	@Bean
@@ -55,8 +60,8 @@ public class MessagingAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
-			MessagingSettings settings) {
-		return new OutboxRelay(jdbc, transactions, rabbit, settings.outbox());
+			EnvelopeMessageConverter converter, MessagingSettings settings) {
+		return new OutboxRelay(jdbc, transactions, rabbit, converter, settings.outbox());
 	}
 
 	@Bean

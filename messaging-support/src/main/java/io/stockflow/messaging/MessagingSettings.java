@@ -10,13 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param instance this process's instance name; the AMQP connection is named
  * {@code <service>@<instance>}
+ * @param signingKey the key shared by all services to sign and verify messages
  * @param outbox outbox relay settings
  * @param inbox inbox settings
  * @param listener listener retry settings
  */
 @ConfigurationProperties("stockflow.messaging")
-public record MessagingSettings(String instance, @DefaultValue Outbox outbox, @DefaultValue Inbox inbox,
-		@DefaultValue Listener listener) {
+public record MessagingSettings(String instance, String signingKey, @DefaultValue Outbox outbox,
+		@DefaultValue Inbox inbox, @DefaultValue Listener listener) {
 
 	/**
 	 * @param pollInterval how long the relay sleeps when it found nothing and was not

@@ -69,6 +69,9 @@ class MessagingBackboneIT {
 	@Autowired
 	RecordingConsumer consumer;
 
+	@Autowired
+	MessageSigner signer;
+
 	@BeforeEach
 	void reset() {
 		this.consumer.applied.clear();
@@ -136,6 +139,23 @@ class MessagingBackboneIT {
 	}
 
 	@Test
+	void tamperedMessageIsParkedAndNotApplied() {
+		byte[] genuine = MessageJson.write(event("GENUINE-6"));
+		byte[] tampered = MessageJson.write(event("TAMPERED-6"));
+
+		sendSigned(tampered, this.signer.sign(genuine), "tampered-6");
+		sendSigned(tampered, null, "unsigned-6");
+		send(MessageJson.write(event("AFTER-TAMPER-6")), "after-tamper-6");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.consumer.applied.contains("AFTER-TAMPER-6"));
+		assertThat((String) parked("tampered-6").getMessageProperties().getHeader(ParkingRecoverer.REASON))
+			.isEqualTo("message signature does not match its body");
+		assertThat((String) parked("unsigned-6").getMessageProperties().getHeader(ParkingRecoverer.REASON))
+			.isEqualTo("message is not signed");
+		assertThat(this.consumer.applied).doesNotContain("TAMPERED-6");
+	}
+
+	@Test
 	void messageThatKeepsFailingIsParkedAfterItsRetries() {
 		this.consumer.failuresToThrow.set(100);
 
@@ -149,9 +169,16 @@ class MessagingBackboneIT {
 	}
 
 	private void send(byte[] body, String messageId) {
+		sendSigned(body, this.signer.sign(body), messageId);
+	}
+
+	private void sendSigned(byte[] body, String signature, String messageId) {
 		MessageProperties properties = new MessageProperties();
 		properties.setMessageId(messageId);
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		if (signature != null) {
+			properties.setHeader(MessageSigner.HEADER, signature);
+		}
 		this.rabbit.send(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, new Message(body, properties));
 	}
 

@@ -7,6 +7,7 @@ import io.stockflow.contracts.Envelope;
 import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.messaging.UntrustedMessageException;
 import io.stockflow.messaging.inbox.Inbox;
 
 /** Takes item commands off {@value Queues#INVENTORY_ITEM_COMMANDS}, once each. */
@@ -22,8 +23,13 @@ class ItemCommandsListener {
 		this.items = items;
 	}
 
+	/**
+	 * Item commands are for admins only: anyone else's is parked, even when genuinely
+	 * signed.
+	 */
 	@RabbitListener(queues = Queues.INVENTORY_ITEM_COMMANDS)
 	void on(Envelope<?> message) {
+		UntrustedMessageException.requireRole(message, "ADMIN");
 		this.inbox.once(Queues.INVENTORY_ITEM_COMMANDS, message, () -> apply(message));
 	}
 

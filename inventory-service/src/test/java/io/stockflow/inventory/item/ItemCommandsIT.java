@@ -26,6 +26,7 @@ import io.stockflow.contracts.inventory.AddItem;
 import io.stockflow.contracts.inventory.ItemAdded;
 import io.stockflow.contracts.inventory.StockLevel;
 import io.stockflow.contracts.outcome.CommandApplied;
+import io.stockflow.messaging.MessageSigner;
 import io.stockflow.messaging.listener.ParkingRecoverer;
 import io.stockflow.testing.IsolatedInfrastructure;
 
@@ -50,6 +51,9 @@ class ItemCommandsIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MessageSigner signer;
 
 	@Test
 	void addsTheItemWithItsStockAndAnnouncesIt() {
@@ -112,19 +116,36 @@ class ItemCommandsIT {
 
 	@Test
 	void parksAnUnreadableCommandWithItsReasonAndGoesOn() {
+		byte[] garbage = "{\"type\":\"AddItem\",\"payload\":".getBytes(StandardCharsets.UTF_8);
 		MessageProperties properties = new MessageProperties();
 		properties.setMessageId("garbage-5");
-		this.rabbit.send(Exchanges.COMMANDS, RoutingKeys.ITEM_ADD,
-				new Message("{\"type\":\"AddItem\",\"payload\":".getBytes(StandardCharsets.UTF_8), properties));
+		properties.setHeader(MessageSigner.HEADER, this.signer.sign(garbage));
+		this.rabbit.send(Exchanges.COMMANDS, RoutingKeys.ITEM_ADD, new Message(garbage, properties));
 		Envelope<AddItem> next = command(addItem("AFTER-GARBAGE-5", "1", 1, 1));
 		send(next);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> outcome(next).equals("CommandApplied"));
 		Message parked = await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.rabbit.receive(Queues.parked(Queues.INVENTORY_ITEM_COMMANDS), 1000), (m) -> m != null);
-		assertThat(parked.getMessageProperties().getMessageId()).isEqualTo("garbage-5");
+			.until(() -> this.rabbit.receive(Queues.parked(Queues.INVENTORY_ITEM_COMMANDS), 1000),
+					(m) -> m != null && "garbage-5".equals(m.getMessageProperties().getMessageId()));
 		assertThat((String) parked.getMessageProperties().getHeader(ParkingRecoverer.REASON))
 			.startsWith("unreadable message");
+	}
+
+	@Test
+	void parksAGenuinelySignedCommandOfACustomer() {
+		Envelope<AddItem> fromCustomer = Envelope.first(UUID.randomUUID(), new Actor("mallory", List.of("CUSTOMER")),
+				addItem("CUSTOMER-6", "1", 1, 1));
+
+		send(fromCustomer);
+
+		Message parked = await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.rabbit.receive(Queues.parked(Queues.INVENTORY_ITEM_COMMANDS), 1000), (m) -> m != null
+					&& fromCustomer.messageId().toString().equals(m.getMessageProperties().getMessageId()));
+		assertThat((String) parked.getMessageProperties().getHeader(ParkingRecoverer.REASON))
+			.isEqualTo("actor mallory lacks role ADMIN required for AddItem");
+		assertThat(this.jdbc.sql("select count(*) from item where sku = 'CUSTOMER-6'").query(Integer.class).single())
+			.isZero();
 	}
 
 	private void send(Envelope<?> command) {

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +36,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final RabbitTemplate rabbit;
 
+	private final EnvelopeMessageConverter converter;
+
 	private final MessagingSettings.Outbox settings;
 
 	private final Semaphore wakeUps = new Semaphore(0);
@@ -44,10 +45,11 @@ public class OutboxRelay implements SmartLifecycle {
 	private volatile Thread worker;
 
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
-			MessagingSettings.Outbox settings) {
+			EnvelopeMessageConverter converter, MessagingSettings.Outbox settings) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.rabbit = rabbit;
+		this.converter = converter;
 		this.settings = settings;
 	}
 
@@ -93,7 +95,8 @@ public class OutboxRelay implements SmartLifecycle {
 		List<CorrelationData> sent = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
-			this.rabbit.send(row.exchange(), row.routingKey(), row.toMessage(), correlation);
+			this.rabbit.send(row.exchange(), row.routingKey(),
+					this.converter.message(row.messageId(), row.type(), row.correlationId(), row.body()), correlation);
 			sent.add(correlation);
 		}
 		List<Long> confirmed = new ArrayList<>(sent.size());
@@ -201,10 +204,6 @@ public class OutboxRelay implements SmartLifecycle {
 
 	record Row(long id, UUID messageId, String exchange, String routingKey, String type, UUID correlationId,
 			byte[] body) {
-
-		Message toMessage() {
-			return EnvelopeMessageConverter.message(this.messageId, this.type, this.correlationId, this.body);
-		}
 
 	}
 
