@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Every message on the broker: identity and causality around one payload record.
+ * Every message on the broker: identity and causality around one payload record. Messages
+ * are signed in a header over their exact bytes (messaging-support's MessageSigner), not
+ * in here.
  *
  * @param messageId unique per message; consumers dedupe on it (inbox)
  * @param type the payload's type name, see {@link MessageTypes}
@@ -14,12 +16,11 @@ import java.util.UUID;
  * @param correlationId the id shared by every message of one business flow
  * @param causationId the id of the message that caused this one, or null for the first
  * @param actor who acted
- * @param signature a signature over envelope and payload, or null where none is required
  * @param payload the message record
  * @param <T> the payload type
  */
 public record Envelope<T>(UUID messageId, String type, int schemaVersion, Instant occurredAt, UUID correlationId,
-		UUID causationId, Actor actor, String signature, T payload) {
+		UUID causationId, Actor actor, T payload) {
 
 	public Envelope {
 		Objects.requireNonNull(messageId, "messageId");
@@ -39,7 +40,7 @@ public record Envelope<T>(UUID messageId, String type, int schemaVersion, Instan
 	 * @return an envelope whose correlation id is its message id
 	 */
 	public static <T> Envelope<T> first(UUID messageId, Actor actor, T payload) {
-		return new Envelope<>(messageId, MessageTypes.nameOf(payload), 1, Instant.now(), messageId, null, actor, null,
+		return new Envelope<>(messageId, MessageTypes.nameOf(payload), 1, Instant.now(), messageId, null, actor,
 				payload);
 	}
 
@@ -52,17 +53,7 @@ public record Envelope<T>(UUID messageId, String type, int schemaVersion, Instan
 	 */
 	public <R> Envelope<R> causing(Actor actor, R payload) {
 		return new Envelope<>(UUID.randomUUID(), MessageTypes.nameOf(payload), 1, Instant.now(), this.correlationId,
-				this.messageId, actor, null, payload);
-	}
-
-	/**
-	 * This envelope with a signature.
-	 * @param signature the signature
-	 * @return a copy carrying the signature
-	 */
-	public Envelope<T> signed(String signature) {
-		return new Envelope<>(this.messageId, this.type, this.schemaVersion, this.occurredAt, this.correlationId,
-				this.causationId, this.actor, signature, this.payload);
+				this.messageId, actor, payload);
 	}
 
 }

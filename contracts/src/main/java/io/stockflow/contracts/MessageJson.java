@@ -58,20 +58,11 @@ public final class MessageJson {
 			Envelope<?> raw = MAPPER.treeToValue(tree, Envelope.class);
 			Object payload = MAPPER.treeToValue(tree.get("payload"), payloadType);
 			return new Envelope<>(raw.messageId(), raw.type(), raw.schemaVersion(), raw.occurredAt(),
-					raw.correlationId(), raw.causationId(), raw.actor(), raw.signature(), payload);
+					raw.correlationId(), raw.causationId(), raw.actor(), payload);
 		}
 		catch (JacksonException | NullPointerException | IllegalArgumentException ex) {
 			throw new InvalidMessageException("unreadable message: " + ex.getMessage(), ex);
 		}
-	}
-
-	/**
-	 * The canonical bytes of an envelope without its signature: what a signature covers.
-	 * @param envelope the envelope
-	 * @return UTF-8 JSON of the unsigned envelope
-	 */
-	public static byte[] signingBytes(Envelope<?> envelope) {
-		return write(envelope.signed(null));
 	}
 
 }

@@ -68,7 +68,7 @@ class GoldenMessageTests {
 
 	private static Envelope<Object> envelope(Object payload) {
 		return new Envelope<>(ID, payload.getClass().getSimpleName(), 1, Instant.parse("2026-11-25T10:15:30.120Z"), ID,
-				COMMAND, new Actor("admin", List.of("ADMIN")), "sig", payload);
+				COMMAND, new Actor("admin", List.of("ADMIN")), payload);
 	}
 
 	private static byte[] golden(Object sample) throws IOException {

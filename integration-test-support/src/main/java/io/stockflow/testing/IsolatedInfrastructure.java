@@ -37,16 +37,21 @@ public final class IsolatedInfrastructure {
 
 	private static final Logger log = LoggerFactory.getLogger(IsolatedInfrastructure.class);
 
-	private static final String PG_ADMIN_URL = env("STOCKFLOW_TEST_PG_URL",
+	private static final Map<String, String> SECRETS = LocalSecrets.read();
+
+	private static final String PG_ADMIN_URL = setting("STOCKFLOW_TEST_PG_URL",
 			"jdbc:postgresql://127.0.0.1:5432/postgres");
 
-	private static final String PG_ADMIN_USER = env("STOCKFLOW_TEST_PG_USER", "postgres");
+	private static final String PG_ADMIN_USER = setting("STOCKFLOW_TEST_PG_USER", "stockflow_test");
 
-	private static final String RABBIT_HOST = env("STOCKFLOW_TEST_RABBITMQ_HOST", "127.0.0.1");
+	private static final String PG_ADMIN_PASSWORD = setting("STOCKFLOW_TEST_PG_PASSWORD", "");
 
-	private static final String RABBIT_USER = env("STOCKFLOW_TEST_RABBITMQ_USER", "guest");
+	private static final String RABBIT_HOST = setting("STOCKFLOW_TEST_RABBITMQ_HOST", "127.0.0.1");
 
-	private static final String RABBIT_PASSWORD = env("STOCKFLOW_TEST_RABBITMQ_PASSWORD", "guest");
+	private static final String RABBIT_USER = setting("STOCKFLOW_TEST_RABBITMQ_USER", "stockflow-admin");
+
+	private static final String RABBIT_PASSWORD = setting("STOCKFLOW_TEST_RABBITMQ_PASSWORD",
+			SECRETS.getOrDefault("STOCKFLOW_RABBITMQ_ADMIN_PASSWORD", ""));
 
 	private static final long STALE_SECONDS = 3600;
 
@@ -92,8 +97,9 @@ public final class IsolatedInfrastructure {
 		registry.add("spring.rabbitmq.virtual-host", () -> this.vhost);
 		registry.add("spring.datasource.url", this::jdbcUrl);
 		registry.add("spring.datasource.username", () -> PG_ADMIN_USER);
-		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.datasource.password", () -> PG_ADMIN_PASSWORD);
 		registry.add("stockflow.messaging.signing-key", () -> SIGNING_KEY);
+		registry.add("stockflow.redis-prefix", () -> this.vhost + ":");
 	}
 
 	/**
@@ -150,7 +156,12 @@ public final class IsolatedInfrastructure {
 			.list();
 		for (String db : databases) {
 			if (isStale(db, now)) {
-				admin().sql("drop database if exists " + db + " with (force)").update();
+				try {
+					admin().sql("drop database if exists " + db + " with (force)").update();
+				}
+				catch (RuntimeException ex) {
+					log.info("Leaving stale test database {} (not ours to drop): {}", db, ex.getMessage());
+				}
 			}
 		}
 		List<Map<String, Object>> vhosts = management().get().uri("/vhosts").retrieve().body(List.class);
@@ -174,30 +185,29 @@ public final class IsolatedInfrastructure {
 	}
 
 	private static String readDefinitions() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null) {
-			Path candidate = dir.resolve("deploy/rabbitmq/definitions.json");
-			if (Files.exists(candidate)) {
-				try {
-					return Files.readString(candidate);
-				}
-				catch (IOException ex) {
-					throw new IllegalStateException("Cannot read " + candidate, ex);
-				}
-			}
-			dir = dir.getParent();
+		Path definitions = LocalSecrets.repositoryRoot().resolve("deploy/rabbitmq/definitions.json");
+		try {
+			return Files.readString(definitions);
 		}
-		throw new IllegalStateException("deploy/rabbitmq/definitions.json not found above " + Path.of(""));
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + definitions, ex);
+		}
 	}
 
 	private static JdbcClient admin() {
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), PG_ADMIN_URL,
-				PG_ADMIN_USER, "");
+				PG_ADMIN_USER, PG_ADMIN_PASSWORD);
 		return JdbcClient.create(dataSource);
 	}
 
-	private static String env(String name, String fallback) {
+	/**
+	 * An environment variable, else the same key in var/secrets.env, else the fallback.
+	 */
+	private static String setting(String name, String fallback) {
 		String value = System.getenv(name);
+		if (value == null || value.isBlank()) {
+			value = SECRETS.get(name);
+		}
 		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 

@@ -3,6 +3,8 @@ package io.stockflow.messaging;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.aopalliance.aop.Advice;
@@ -50,7 +52,13 @@ public class MessagingAutoConfiguration {
 	@Bean
 	ConnectionNameStrategy serviceConnectionNames(Environment environment, MessagingSettings settings) {
 		String service = environment.getProperty("spring.application.name", "stockflow");
-		return new ServiceConnectionNames(service, (settings.instance() != null) ? settings.instance() : hostAndPid());
+		String instance = settings.instance();
+		return new ServiceConnectionNames(service, (instance != null && !instance.isBlank()) ? instance : hostAndPid());
+	}
+
+	@Bean
+	MessagingSchema messagingSchema(DataSource dataSource) {
+		return new MessagingSchema(dataSource);
 	}
 
 	@Bean
@@ -59,13 +67,14 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
-			EnvelopeMessageConverter converter, MessagingSettings settings) {
+	OutboxRelay outboxRelay(MessagingSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
+			RabbitTemplate rabbit, EnvelopeMessageConverter converter, MessagingSettings settings) {
 		return new OutboxRelay(jdbc, transactions, rabbit, converter, settings.outbox());
 	}
 
 	@Bean
-	Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<MeterRegistry> meters) {
+	Inbox inbox(MessagingSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
+			ObjectProvider<MeterRegistry> meters) {
 		return new Inbox(jdbc, transactions, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 

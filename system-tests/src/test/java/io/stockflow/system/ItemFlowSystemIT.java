@@ -92,7 +92,7 @@ class ItemFlowSystemIT {
 		return (String) stockflow.call("GET", statusUrl, admin, null).getBody().get("status");
 	}
 
-	private static Map<String, Object> item(String sku) {
+	static Map<String, Object> item(String sku) {
 		return Map.of("sku", sku, "brand", "Titan", "model", "Edge", "description", "Slim steel watch", "price",
 				"249.99", "stock",
 				List.of(Map.of("location", "blr-1", "quantity", 40), Map.of("location", "del-2", "quantity", 2)));

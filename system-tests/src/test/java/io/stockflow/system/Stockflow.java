@@ -31,6 +31,8 @@ final class Stockflow {
 
 	private static Stockflow system;
 
+	private static IllegalStateException failedToStart;
+
 	private final Path root;
 
 	private Stockflow(Path root) {
@@ -41,11 +43,20 @@ final class Stockflow {
 	 * @return the running system, started on first use
 	 */
 	static synchronized Stockflow system() {
+		if (failedToStart != null) {
+			throw failedToStart;
+		}
 		if (system == null) {
 			Stockflow starting = new Stockflow(repositoryRoot());
+			Result reset = starting.launcher("reset");
+			if (reset.exitCode() != 0) {
+				failedToStart = new IllegalStateException("./stockflow reset failed:\n" + reset.output());
+				throw failedToStart;
+			}
 			Result up = starting.launcher("up");
 			if (up.exitCode() != 0) {
-				throw new IllegalStateException("./stockflow up failed:\n" + up.output());
+				failedToStart = new IllegalStateException("./stockflow up failed:\n" + up.output());
+				throw failedToStart;
 			}
 			system = starting;
 		}
@@ -140,12 +151,131 @@ final class Stockflow {
 			.body((res.getHeaders().getContentLength() == 0) ? null : res.bodyTo(JSON)));
 	}
 
+	/**
+	 * Registers a customer (password: the name + {@code -password}) and signs them in.
+	 * @param username a user name not yet taken in this run
+	 * @return their bearer token
+	 */
+	String newCustomerToken(String username) {
+		String password = username + "-password";
+		call("POST", "/api/auth/register", null, Map.of("username", username, "password", password));
+		Map<String, Object> token = call("POST", "/api/auth/token", null,
+				Map.of("username", username, "password", password))
+			.getBody();
+		return (String) token.get("accessToken");
+	}
+
+	/**
+	 * Looks at up to 100 messages of a queue of the test vhost, leaving them there.
+	 * @param queue the queue
+	 * @return the messages: {@code payload} (a string) and {@code properties} (with
+	 * headers)
+	 */
+	List<Map<String, Object>> peek(String queue) {
+		return management().post()
+			.uri("/queues/{vhost}/{queue}/get", "stockflow-" + ENV, queue)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("count", 100, "ackmode", "ack_requeue_true", "encoding", "auto"))
+			.retrieve()
+			.body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			});
+	}
+
+	/**
+	 * Publishes a message to an exchange of the test vhost as it is, headers included.
+	 * @param exchange the exchange
+	 * @param routingKey the routing key
+	 * @param payload the body
+	 * @param properties AMQP properties as the management API names them
+	 */
+	void publish(String exchange, String routingKey, String payload, Map<String, Object> properties) {
+		Map<String, Object> routed = management().post()
+			.uri("/exchanges/{vhost}/{exchange}/publish", "stockflow-" + ENV, exchange)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("properties", properties, "routing_key", routingKey, "payload", payload, "payload_encoding",
+					"string"))
+			.retrieve()
+			.body(JSON);
+		if (!Boolean.TRUE.equals(routed.get("routed"))) {
+			throw new IllegalStateException("not routed: " + exchange + " " + routingKey);
+		}
+	}
+
+	/**
+	 * Signs a body with the services' shared key, as a service would.
+	 * @param body the body
+	 * @return the value of the {@code x-stockflow-signature} header
+	 */
+	String sign(String body) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(
+					secret("STOCKFLOW_COMMAND_SIGNING_KEY").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return "v1:" + java.util.Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Dumps the data of every service's database, each as its own user.
+	 * @return one SQL dump per database
+	 */
+	List<String> dumpDatabases() {
+		List<String> dumps = new java.util.ArrayList<>();
+		for (String suffix : List.of("gateway", "inventory", "orders", "catalog", "health")) {
+			String database = "stockflow_" + ENV + "_" + suffix;
+			ProcessBuilder pgDump = new ProcessBuilder("pg_dump", "--data-only", "-h", "127.0.0.1", "-U", database,
+					database)
+				.redirectErrorStream(true);
+			pgDump.environment().put("PGPASSWORD", secret("STOCKFLOW_DB_PASSWORD_" + suffix.toUpperCase()));
+			try {
+				Process process = pgDump.start();
+				String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				if (process.waitFor() != 0) {
+					throw new IllegalStateException("pg_dump " + database + " failed: " + dump);
+				}
+				dumps.add(dump);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		return dumps;
+	}
+
+	/**
+	 * @return the repository root
+	 */
+	Path root() {
+		return this.root;
+	}
+
+	private RestClient management() {
+		// HTTP/1.1: the management API's server mishandles the JDK client's h2c upgrade
+		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.build();
+		return RestClient.builder()
+			.requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(http))
+			.baseUrl("http://127.0.0.1:15672/api")
+			.defaultHeaders((h) -> h.setBasicAuth("stockflow-admin", secret("STOCKFLOW_RABBITMQ_ADMIN_PASSWORD")))
+			.build();
+	}
+
 	private String adminUsername() {
 		String fromEnv = System.getenv("STOCKFLOW_ADMIN_USERNAME");
 		return (fromEnv != null && !fromEnv.isBlank()) ? fromEnv : "admin";
 	}
 
-	private String secret(String key) {
+	String secret(String key) {
 		String fromEnv = System.getenv(key);
 		if (fromEnv != null && !fromEnv.isBlank()) {
 			return fromEnv;

@@ -2,6 +2,8 @@ package io.stockflow.gateway.command;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What {@code GET /api/admin/commands/{commandId}} answers.
  *
@@ -11,6 +13,7 @@ import java.util.UUID;
  * @param reason why it was rejected, or null
  * @param sku the item concerned
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandStatus(UUID commandId, String type, Status status, String reason, String sku) {
 
 	/** PENDING until inventory-service has decided. */

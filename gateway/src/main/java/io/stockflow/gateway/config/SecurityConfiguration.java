@@ -8,12 +8,17 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -26,6 +31,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may call what. The API is stateless with short-lived HS256 JWTs; catalogue reads
@@ -35,16 +41,20 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** The API: stateless bearer tokens, problem+json for 401/403. */
 	@Bean
+	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
 		ProblemResponses problems = new ProblemResponses(json);
-		http.securityMatcher("/api/**", "/actuator/**", "/error")
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/register")
 						.permitAll()
 						.requestMatchers(HttpMethod.GET, "/api/items", "/api/items/*", "/api/brands")
 						.permitAll()
-						.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
+						.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+						.permitAll()
+						.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 						.permitAll()
 						.requestMatchers("/api/admin/**", "/api/health/**")
 						.hasRole("ADMIN")
@@ -52,6 +62,7 @@ class SecurityConfiguration {
 						.authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
+			.headers(SecurityConfiguration::securityHeaders)
 			.oauth2ResourceServer(
 					(resourceServer) -> resourceServer.jwt((jwt) -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
 						.authenticationEntryPoint(problems)
@@ -59,6 +70,46 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * The web pages: a session kept in Redis (any gateway instance serves it), form
+	 * sign-in, CSRF tokens on every form, logout.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/register", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+					"/error")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("STOCKFLOW_SESSION"))
+			.headers(SecurityConfiguration::securityHeaders);
+		return http.build();
+	}
+
+	/** Caps request bodies before anything reads them. */
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter() {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "
+					+ "style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; "
+					+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions((frames) -> frames.deny())
+			.contentTypeOptions(Customizer.withDefaults());
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package io.stockflow.gateway.identity;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.stockflow.gateway.config.GatewaySettings;
+import io.stockflow.gateway.ratelimit.RateLimits;
 
 /**
  * {@code POST /api/auth/token}: user name and password in, a short-lived bearer token
@@ -38,14 +40,24 @@ class TokenController {
 
 	private final GatewaySettings.Jwt settings;
 
-	TokenController(AuthenticationManager authentication, JwtEncoder jwt, GatewaySettings settings) {
+	private final RateLimits limits;
+
+	TokenController(AuthenticationManager authentication, JwtEncoder jwt, GatewaySettings settings, RateLimits limits) {
 		this.authentication = authentication;
 		this.jwt = jwt;
 		this.settings = settings.jwt();
+		this.limits = limits;
 	}
 
+	/**
+	 * Issues a token. Repeated wrong passwords for one user name, or too many attempts
+	 * from one address, get 429 with {@code Retry-After} before the password is even
+	 * checked.
+	 */
 	@PostMapping("/api/auth/token")
-	TokenResponse token(@Valid @RequestBody Credentials credentials) {
+	TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+		this.limits.consume(RateLimits.Limit.LOGIN_ATTEMPTS_PER_IP, request.getRemoteAddr());
+		this.limits.requireAvailable(RateLimits.Limit.LOGIN_FAILURES_PER_USER, credentials.username());
 		Authentication user = authenticate(credentials);
 		Instant now = Instant.now();
 		List<String> roles = user.getAuthorities()
@@ -72,6 +84,7 @@ class TokenController {
 				.unauthenticated(credentials.username(), credentials.password()));
 		}
 		catch (AuthenticationException ex) {
+			this.limits.record(RateLimits.Limit.LOGIN_FAILURES_PER_USER, credentials.username());
 			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Wrong user name or password.");
 		}
 	}

@@ -51,6 +51,12 @@ class UserAccounts implements UserDetailsService {
 			.update() == 1;
 	}
 
+	boolean changeRole(String username, Role role) {
+		return this.jdbc.sql("update app_user set role = ? where username = ?")
+			.params(role.name(), username)
+			.update() == 1;
+	}
+
 	void changePassword(String username, String passwordHash) {
 		this.jdbc.sql("update app_user set password_hash = ? where username = ?")
 			.params(passwordHash, username)

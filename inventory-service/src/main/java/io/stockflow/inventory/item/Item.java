@@ -1,6 +1,7 @@
 package io.stockflow.inventory.item;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ record Item(String sku, ItemDetails details, Map<String, Integer> stock) {
 	private static final int MAX_STOCK = 10_000_000;
 
 	Item {
-		stock = Map.copyOf(stock);
+		stock = Collections.unmodifiableMap(new LinkedHashMap<>(stock));
 	}
 
 	/**
@@ -50,7 +51,7 @@ record Item(String sku, ItemDetails details, Map<String, Integer> stock) {
 			require(quantity != null && quantity >= 0 && quantity <= MAX_STOCK,
 					"stock.quantity must be between 0 and 10000000");
 		});
-		return new Item(sku, details.withScaledPrice(), new LinkedHashMap<>(stock));
+		return new Item(sku, details.withScaledPrice(), stock);
 	}
 
 	private static void requireText(String field, String value, int min, int max) {

@@ -87,7 +87,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private List<Row> lockBatch() {
 		return this.jdbc.sql("""
 				select id, message_id, exchange, routing_key, type, correlation_id, body from outbox
-				where published_at is null order by id limit ? for update skip locked
+				where published_at is null and next_attempt_at <= now() order by id limit ? for update skip locked
 				""").param(this.settings.batchSize()).query(Row.class).list();
 	}
 
@@ -128,9 +128,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void recordFailure(long id, String reason) {
 		log.warn("Outbox row {} not published, will retry: {}", id, reason);
-		this.jdbc.sql("update outbox set attempts = attempts + 1, last_error = ? where id = ?")
-			.params(reason, id)
-			.update();
+		this.jdbc.sql("""
+				update outbox set attempts = attempts + 1, last_error = ?,
+				    next_attempt_at = now() + least(make_interval(secs => power(2, attempts)), interval '5 minutes')
+				where id = ?
+				""").params(reason, id).update();
 	}
 
 	private void markPublished(List<Long> ids) {

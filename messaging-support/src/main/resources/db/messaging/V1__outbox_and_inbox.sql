@@ -11,9 +11,12 @@ create table outbox (
     created_at     timestamptz not null default now(),
     published_at   timestamptz,
     attempts       int         not null default 0,
-    last_error     text
+    last_error     text,
+    -- a row the broker did not confirm waits longer each time: 1 s, 2 s, 4 s ... at most 5 min
+    next_attempt_at timestamptz not null default now()
 );
 create index outbox_unpublished on outbox (id) where published_at is null;
+create index outbox_due on outbox (next_attempt_at) where published_at is null;
 create index outbox_published_at on outbox (published_at) where published_at is not null;
 
 -- Inbox: one row per message a consumer queue has applied, written in the handler's transaction,

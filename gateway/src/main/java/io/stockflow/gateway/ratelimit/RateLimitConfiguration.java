@@ -1,0 +1,44 @@
+package io.stockflow.gateway.ratelimit;
+
+import java.time.Duration;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Bucket4j buckets in the same Redis as the sessions and the cache. */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+	@Bean(destroyMethod = "shutdown")
+	RedisClient rateLimitRedisClient(DataRedisProperties redis) {
+		RedisURI uri = RedisURI.create(redis.getHost(), redis.getPort());
+		uri.setTimeout(Duration.ofMillis(500));
+		return RedisClient.create(uri);
+	}
+
+	@Bean
+	RateLimits rateLimits(RedisClient redis, RateLimitSettings settings) {
+		var buckets = Bucket4jLettuce.casBasedBuilder(redis)
+			.expirationAfterWrite(ExpirationAfterWriteStrategy
+				.basedOnTimeForRefillingBucketUpToMax(settings.period().multipliedBy(2)))
+			.build();
+		return new RateLimits(buckets, settings.redisPrefix(), (limit) -> {
+			long capacity = switch (limit) {
+				case LOGIN_FAILURES_PER_USER -> settings.loginFailuresPerUser();
+				case LOGIN_ATTEMPTS_PER_IP -> settings.loginAttemptsPerIp();
+				case ORDERS_PER_USER -> settings.ordersPerUser();
+			};
+			return BucketConfiguration.builder()
+				.addLimit((l) -> l.capacity(capacity).refillIntervally(capacity, settings.period()))
+				.build();
+		});
+	}
+
+}
