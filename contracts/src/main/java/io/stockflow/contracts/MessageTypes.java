@@ -7,7 +7,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.contracts.inventory.ChangeStock;
+import io.stockflow.contracts.inventory.ImportItems;
 import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.contracts.inventory.ItemRemoved;
+import io.stockflow.contracts.inventory.ItemUpdated;
+import io.stockflow.contracts.inventory.LowStock;
+import io.stockflow.contracts.inventory.RemoveItem;
+import io.stockflow.contracts.inventory.StockChanged;
+import io.stockflow.contracts.inventory.StockReplenished;
+import io.stockflow.contracts.inventory.UpdateItem;
 import io.stockflow.contracts.outcome.CommandApplied;
 import io.stockflow.contracts.outcome.CommandRejected;
 
@@ -18,7 +27,9 @@ import io.stockflow.contracts.outcome.CommandRejected;
 public final class MessageTypes {
 
 	private static final Map<String, Class<?>> TYPES = Stream
-		.of(AddItem.class, ItemAdded.class, CommandApplied.class, CommandRejected.class)
+		.of(AddItem.class, UpdateItem.class, RemoveItem.class, ChangeStock.class, ImportItems.class, ItemAdded.class,
+				ItemUpdated.class, ItemRemoved.class, StockChanged.class, LowStock.class, StockReplenished.class,
+				CommandApplied.class, CommandRejected.class)
 		.collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
 	private MessageTypes() {

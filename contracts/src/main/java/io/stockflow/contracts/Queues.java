@@ -10,6 +10,18 @@ public final class Queues {
 	/** Item commands (add, edit, delete) consumed by inventory-service. */
 	public static final String INVENTORY_ITEM_COMMANDS = "inventory.item-commands";
 
+	/**
+	 * Stock commands (set, adjust) consumed by inventory-service, apart from item
+	 * commands.
+	 */
+	public static final String INVENTORY_STOCK_COMMANDS = "inventory.stock-commands";
+
+	/**
+	 * A stream (append-only log) of every item and stock event, kept so catalog-service
+	 * can rebuild its read model by replaying it from the first offset.
+	 */
+	public static final String CATALOG_EVENT_LOG = "catalog.event-log";
+
 	/** Item and stock events projected by catalog-service into the read model. */
 	public static final String CATALOG_ITEM_EVENTS = "catalog.item-events";
 

@@ -6,6 +6,50 @@ public final class RoutingKeys {
 	/** {@link io.stockflow.contracts.inventory.AddItem} on {@link Exchanges#COMMANDS}. */
 	public static final String ITEM_ADD = "item.add";
 
+	/**
+	 * {@link io.stockflow.contracts.inventory.UpdateItem} on {@link Exchanges#COMMANDS}.
+	 */
+	public static final String ITEM_UPDATE = "item.update";
+
+	/**
+	 * {@link io.stockflow.contracts.inventory.RemoveItem} on {@link Exchanges#COMMANDS}.
+	 */
+	public static final String ITEM_REMOVE = "item.remove";
+
+	/**
+	 * {@link io.stockflow.contracts.inventory.ImportItems} on {@link Exchanges#COMMANDS}.
+	 */
+	public static final String ITEM_IMPORT = "item.import";
+
+	/**
+	 * {@link io.stockflow.contracts.inventory.ChangeStock} on {@link Exchanges#COMMANDS}.
+	 */
+	public static final String STOCK_CHANGE = "stock.change";
+
+	/**
+	 * {@link io.stockflow.contracts.inventory.ItemUpdated} on {@link Exchanges#EVENTS}.
+	 */
+	public static final String ITEM_UPDATED = "item.updated";
+
+	/**
+	 * {@link io.stockflow.contracts.inventory.ItemRemoved} on {@link Exchanges#EVENTS}.
+	 */
+	public static final String ITEM_REMOVED = "item.removed";
+
+	/**
+	 * {@link io.stockflow.contracts.inventory.StockChanged} on {@link Exchanges#EVENTS}.
+	 */
+	public static final String STOCK_CHANGED = "stock.changed";
+
+	/** {@link io.stockflow.contracts.inventory.LowStock} on {@link Exchanges#EVENTS}. */
+	public static final String STOCK_LOW = "stock.low";
+
+	/**
+	 * {@link io.stockflow.contracts.inventory.StockReplenished} on
+	 * {@link Exchanges#EVENTS}.
+	 */
+	public static final String STOCK_REPLENISHED = "stock.replenished";
+
 	/** {@link io.stockflow.contracts.inventory.ItemAdded} on {@link Exchanges#EVENTS}. */
 	public static final String ITEM_ADDED = "item.added";
 

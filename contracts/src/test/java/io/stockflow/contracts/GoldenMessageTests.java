@@ -13,8 +13,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.contracts.inventory.ChangeStock;
+import io.stockflow.contracts.inventory.ImportItems;
+import io.stockflow.contracts.inventory.ImportedItem;
 import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.contracts.inventory.ItemRemoved;
+import io.stockflow.contracts.inventory.ItemUpdated;
+import io.stockflow.contracts.inventory.LowStock;
+import io.stockflow.contracts.inventory.RemoveItem;
+import io.stockflow.contracts.inventory.StockChanged;
 import io.stockflow.contracts.inventory.StockLevel;
+import io.stockflow.contracts.inventory.StockReplenished;
+import io.stockflow.contracts.inventory.UpdateItem;
 import io.stockflow.contracts.outcome.CommandApplied;
 import io.stockflow.contracts.outcome.CommandRejected;
 
@@ -33,7 +43,15 @@ class GoldenMessageTests {
 	static Stream<Object> samples() {
 		List<StockLevel> stock = List.of(new StockLevel("blr-1", 40), new StockLevel("del-2", 2));
 		return Stream.of(
-				new AddItem("WATCH-42", "Titan", "Edge", "Slim steel watch", new BigDecimal("249.99"), null, stock),
+				new AddItem("WATCH-42", "Titan", "Edge", "Slim steel watch", new BigDecimal("249.99"), null, stock,
+						null),
+				new UpdateItem("WATCH-42", "Titan", "Edge 2", "Slimmer", new BigDecimal("199.00"), null, 3, 4L),
+				new RemoveItem("WATCH-42"), new ChangeStock("WATCH-42", "blr-1", null, -2, "damaged", "dropped"),
+				new ImportItems(List.of(new ImportedItem("WATCH-42", "Titan", "Edge", "", new BigDecimal("249.99"),
+						List.of(new StockLevel("blr-1", 40))))),
+				new ItemUpdated("WATCH-42", "Titan", "Edge 2", "Slimmer", new BigDecimal("199.00"), null, 5),
+				new ItemRemoved("WATCH-42", 6), new StockChanged("WATCH-42", "blr-1", 38, -2, "ADJUSTED", 7, null),
+				new LowStock("WATCH-42", 3, 5), new StockReplenished("WATCH-42", 40, 5),
 				new ItemAdded("WATCH-42", "Titan", "Edge", "Slim steel watch", new BigDecimal("249.99"),
 						"https://img.example/w42.png", stock, 1),
 				new CommandApplied(COMMAND, "AddItem", "WATCH-42"),

@@ -69,8 +69,8 @@ class BrokerTamperingSystemIT {
 	void genuinelySignedAdminCommandOfACustomerIsParked() {
 		String sku = "SYS-CUSTOMER-" + System.nanoTime();
 		Envelope<AddItem> command = Envelope.first(UUID.randomUUID(), new Actor("mallory", List.of("CUSTOMER")),
-				new AddItem(sku, "Titan", "Edge", "", new BigDecimal("1.00"), null,
-						List.of(new StockLevel("blr-1", 5))));
+				new AddItem(sku, "Titan", "Edge", "", new BigDecimal("1.00"), null, List.of(new StockLevel("blr-1", 5)),
+						null));
 		String body = new String(MessageJson.write(command), StandardCharsets.UTF_8);
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("message_id", command.messageId().toString());

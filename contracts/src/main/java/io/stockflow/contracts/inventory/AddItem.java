@@ -14,9 +14,11 @@ import java.util.List;
  * @param price 0.00 to 1,000,000.00
  * @param imageUrl optional image address
  * @param stock initial quantity per location, each location once
+ * @param lowStockThreshold optional: at or below this many units in all, the item is low
+ * on stock; the service's default when null
  */
 public record AddItem(String sku, String brand, String model, String description, BigDecimal price, String imageUrl,
-		List<StockLevel> stock) {
+		List<StockLevel> stock, Integer lowStockThreshold) {
 
 	public AddItem {
 		stock = (stock != null) ? List.copyOf(stock) : List.of();

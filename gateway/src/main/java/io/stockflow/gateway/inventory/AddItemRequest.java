@@ -24,13 +24,15 @@ import jakarta.validation.constraints.Size;
  * @param price a JSON number or string
  * @param imageUrl optional image address
  * @param stock initial stock per location
+ * @param lowStockThreshold optional low-stock threshold (units over all locations)
  */
 record AddItemRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String sku,
 		@NotBlank @Size(max = 100) String brand, @NotBlank @Size(max = 100) String model,
 		@Size(max = 2000) String description,
 		@NotNull @DecimalMin("0.00") @DecimalMax("1000000.00") @Digits(integer = 7, fraction = 2) BigDecimal price,
 		@Size(max = 2048) @Pattern(regexp = "https?://\\S+") String imageUrl,
-		@NotNull @Size(max = 1000) List<@Valid @NotNull StockRequest> stock) {
+		@NotNull @Size(max = 1000) List<@Valid @NotNull StockRequest> stock,
+		@Min(0) @Max(10_000_000) Integer lowStockThreshold) {
 
 	/**
 	 * @param location the location code

@@ -41,7 +41,8 @@ class ItemCommands {
 	UUID add(AddItemRequest request, Actor actor) {
 		AddItem add = new AddItem(request.sku(), request.brand(), request.model(), request.description(),
 				request.price(), request.imageUrl(),
-				request.stock().stream().map((s) -> new StockLevel(s.location(), s.quantity())).toList());
+				request.stock().stream().map((s) -> new StockLevel(s.location(), s.quantity())).toList(),
+				request.lowStockThreshold());
 		return send(RoutingKeys.ITEM_ADD, Envelope.first(UUID.randomUUID(), actor, add), request.sku());
 	}
 

@@ -199,7 +199,7 @@ class ItemCommandsIT {
 
 	private static AddItem addItem(String sku, String price, int first, int second) {
 		return new AddItem(sku, "Titan", "Edge", "Slim steel watch", new BigDecimal(price), null,
-				List.of(new StockLevel("blr-1", first), new StockLevel("del-2", second)));
+				List.of(new StockLevel("blr-1", first), new StockLevel("del-2", second)), null);
 	}
 
 }
