@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,7 +63,7 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(JdbcClient jdbc, OutboxRelay relay) {
+	Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay) {
 		return new Outbox(jdbc, relay::wakeUp);
 	}
 

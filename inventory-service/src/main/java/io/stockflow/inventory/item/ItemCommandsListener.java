@@ -7,6 +7,9 @@ import io.stockflow.contracts.Envelope;
 import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.contracts.inventory.ImportItems;
+import io.stockflow.contracts.inventory.RemoveItem;
+import io.stockflow.contracts.inventory.UpdateItem;
 import io.stockflow.messaging.UntrustedMessageException;
 import io.stockflow.messaging.inbox.Inbox;
 
@@ -18,9 +21,12 @@ class ItemCommandsListener {
 
 	private final ItemManagement items;
 
-	ItemCommandsListener(Inbox inbox, ItemManagement items) {
+	private final ItemImport imports;
+
+	ItemCommandsListener(Inbox inbox, ItemManagement items, ItemImport imports) {
 		this.inbox = inbox;
 		this.items = items;
+		this.imports = imports;
 	}
 
 	/**
@@ -36,6 +42,9 @@ class ItemCommandsListener {
 	private void apply(Envelope<?> message) {
 		switch (message.payload()) {
 			case AddItem add -> this.items.add(message, add);
+			case UpdateItem update -> this.items.update(message, update);
+			case RemoveItem remove -> this.items.remove(message, remove);
+			case ImportItems items -> this.imports.importItems(message, items);
 			default -> throw new InvalidMessageException(
 					message.type() + " does not belong on " + Queues.INVENTORY_ITEM_COMMANDS);
 		}

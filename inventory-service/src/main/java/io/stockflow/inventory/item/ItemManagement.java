@@ -2,42 +2,49 @@ package io.stockflow.inventory.item;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.stockflow.contracts.Actor;
 import io.stockflow.contracts.Envelope;
-import io.stockflow.contracts.Exchanges;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.inventory.AddItem;
 import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.contracts.inventory.ItemRemoved;
+import io.stockflow.contracts.inventory.ItemUpdated;
+import io.stockflow.contracts.inventory.RemoveItem;
 import io.stockflow.contracts.inventory.StockLevel;
-import io.stockflow.contracts.outcome.CommandApplied;
-import io.stockflow.contracts.outcome.CommandRejected;
+import io.stockflow.contracts.inventory.UpdateItem;
 import io.stockflow.inventory.ledger.StockLedger;
-import io.stockflow.messaging.outbox.Outbox;
+import io.stockflow.inventory.outcome.CommandOutcomes;
+import io.stockflow.inventory.stock.StockAlerts;
+import io.stockflow.inventory.stock.StockLevels;
 
 /**
- * Applies item commands. Each command ends in exactly one outcome event, applied or
- * rejected with its reason, written to the outbox in the transaction of the change
- * itself.
+ * Applies item commands: add, edit details (optimistically, against the version the admin
+ * edited), remove. Each command ends in exactly one outcome event, written to the outbox
+ * in the transaction of the change itself.
  */
 @Service
 public class ItemManagement {
 
-	static final Actor SELF = Actor.service("inventory-service");
-
 	private final Items items;
+
+	private final StockLevels stock;
 
 	private final StockLedger ledger;
 
-	private final Outbox outbox;
+	private final StockAlerts alerts;
 
-	ItemManagement(Items items, StockLedger ledger, Outbox outbox) {
+	private final CommandOutcomes outcomes;
+
+	ItemManagement(Items items, StockLevels stock, StockLedger ledger, StockAlerts alerts, CommandOutcomes outcomes) {
 		this.items = items;
+		this.stock = stock;
 		this.ledger = ledger;
-		this.outbox = outbox;
+		this.alerts = alerts;
+		this.outcomes = outcomes;
 	}
 
 	/**
@@ -56,26 +63,92 @@ public class ItemManagement {
 					stockOf(add));
 		}
 		catch (ItemRuleViolation ex) {
-			reject(command, add.sku(), ex.getMessage());
+			this.outcomes.rejected(command, add.sku(), ex.getMessage());
 			return;
 		}
-		if (this.items.exists(item.sku())) {
-			reject(command, item.sku(), "sku " + item.sku() + " exists");
+		if (this.items.lock(item.sku()).isPresent()) {
+			this.outcomes.rejected(command, item.sku(), "sku " + item.sku() + " exists");
 			return;
 		}
-		long version = this.items.insert(item);
+		this.items.insert(item, add.lowStockThreshold());
+		this.stock.insertFirst(item.sku(), item.stock());
 		item.stock()
 			.forEach((location, quantity) -> this.ledger
 				.append(new StockLedger.Entry(item.sku(), location, StockLedger.Kind.ITEM_ADDED, 0, quantity,
 						command.actor().username(), "item added", null, command.messageId())));
-		this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, command.causing(SELF, added(item, add, version)));
-		this.outbox.add(Exchanges.EVENTS, RoutingKeys.COMMAND_APPLIED,
-				command.causing(SELF, new CommandApplied(command.messageId(), command.type(), item.sku())));
+		this.outcomes.announce(command, RoutingKeys.ITEM_ADDED, added(item, 1));
+		this.alerts.check(command, item.sku());
+		this.outcomes.applied(command, item.sku());
 	}
 
-	private void reject(Envelope<?> command, String sku, String reason) {
-		this.outbox.add(Exchanges.EVENTS, RoutingKeys.COMMAND_REJECTED,
-				command.causing(SELF, new CommandRejected(command.messageId(), command.type(), sku, reason)));
+	/**
+	 * Changes an item's details, or rejects the command: unknown or removed item, a
+	 * broken rule, or a stale {@code expectedVersion} (someone edited the item
+	 * meanwhile).
+	 * @param command the envelope
+	 * @param update the command
+	 */
+	@Transactional
+	public void update(Envelope<?> command, UpdateItem update) {
+		Optional<Items.StoredItem> current = this.items.lock(update.sku());
+		String problem = problemWith(current, update);
+		if (problem != null) {
+			this.outcomes.rejected(command, update.sku(), problem);
+			return;
+		}
+		ItemDetails details;
+		try {
+			details = new ItemDetails(update.brand(), update.model(), update.description(), update.price(),
+					update.imageUrl())
+				.checked();
+			ItemDetails.require(update.lowStockThreshold() == null || update.lowStockThreshold() >= 0,
+					"lowStockThreshold must not be negative");
+		}
+		catch (ItemRuleViolation ex) {
+			this.outcomes.rejected(command, update.sku(), ex.getMessage());
+			return;
+		}
+		long version = this.items.update(update.sku(), details, update.lowStockThreshold());
+		this.outcomes.announce(command, RoutingKeys.ITEM_UPDATED, new ItemUpdated(update.sku(), details.brand(),
+				details.model(), details.description(), details.price(), details.imageUrl(), version));
+		this.alerts.check(command, update.sku());
+		this.outcomes.applied(command, update.sku());
+	}
+
+	/**
+	 * Removes an item from the catalogue; its stock and ledger stay for the record.
+	 * @param command the envelope
+	 * @param remove the command
+	 */
+	@Transactional
+	public void remove(Envelope<?> command, RemoveItem remove) {
+		Optional<Items.StoredItem> current = this.items.lock(remove.sku());
+		if (current.isEmpty() || current.get().removed()) {
+			this.outcomes.rejected(command, remove.sku(),
+					current.isEmpty() ? "no item " + remove.sku() : "item " + remove.sku() + " was removed already");
+			return;
+		}
+		long version = this.items.remove(remove.sku());
+		this.stock.levels(remove.sku())
+			.forEach((location, level) -> this.ledger
+				.append(new StockLedger.Entry(remove.sku(), location, StockLedger.Kind.ITEM_REMOVED, level, level,
+						command.actor().username(), "item removed", null, command.messageId())));
+		this.outcomes.announce(command, RoutingKeys.ITEM_REMOVED, new ItemRemoved(remove.sku(), version));
+		this.outcomes.applied(command, remove.sku());
+	}
+
+	private static String problemWith(Optional<Items.StoredItem> current, UpdateItem update) {
+		if (current.isEmpty()) {
+			return "no item " + update.sku();
+		}
+		if (current.get().removed()) {
+			return "item " + update.sku() + " was removed";
+		}
+		if (update.expectedVersion() != null && update.expectedVersion() != current.get().version()) {
+			return "item " + update.sku() + " is at version " + current.get().version() + ", not "
+					+ update.expectedVersion() + ": it was changed meanwhile; reload and edit again";
+		}
+		return null;
 	}
 
 	private static Map<String, Integer> stockOf(AddItem add) {
@@ -88,9 +161,10 @@ public class ItemManagement {
 		return stock;
 	}
 
-	private static ItemAdded added(Item item, AddItem add, long version) {
+	static ItemAdded added(Item item, long version) {
 		ItemDetails d = item.details();
-		return new ItemAdded(item.sku(), d.brand(), d.model(), d.description(), d.price(), d.imageUrl(), add.stock(),
+		return new ItemAdded(item.sku(), d.brand(), d.model(), d.description(), d.price(), d.imageUrl(),
+				item.stock().entrySet().stream().map((e) -> new StockLevel(e.getKey(), e.getValue())).toList(),
 				version);
 	}
 

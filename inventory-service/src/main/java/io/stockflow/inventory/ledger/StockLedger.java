@@ -1,8 +1,9 @@
 package io.stockflow.inventory.ledger;
 
+import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class StockLedger {
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
-	StockLedger(JdbcClient jdbc) {
+	StockLedger(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -27,21 +28,57 @@ public class StockLedger {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(Entry entry) {
-		this.jdbc
-			.sql("""
-					insert into stock_ledger (sku, location, kind, delta, before, after, actor, reason, order_id, command_id)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					""")
-			.params(entry.sku(), entry.location(), entry.kind().name(), entry.after() - entry.before(), entry.before(),
-					entry.after(), entry.actor(), entry.reason(), entry.orderId(), entry.commandId())
-			.update();
+		appendAll(List.of(entry));
+	}
+
+	/**
+	 * Appends many changes in one batch.
+	 * @param entries the changes
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void appendAll(List<Entry> entries) {
+		this.jdbc.batchUpdate(
+				"""
+						insert into stock_ledger (sku, location, kind, delta, before, after, actor, reason, order_id, command_id)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""",
+				entries, 1000, (statement, e) -> {
+					statement.setString(1, e.sku());
+					statement.setString(2, e.location());
+					statement.setString(3, e.kind().name());
+					statement.setInt(4, e.after() - e.before());
+					statement.setInt(5, e.before());
+					statement.setInt(6, e.after());
+					statement.setString(7, e.actor());
+					statement.setString(8, e.reason());
+					statement.setObject(9, e.orderId());
+					statement.setObject(10, e.commandId());
+				});
 	}
 
 	/** What kind of change an entry records. */
 	public enum Kind {
 
 		/** Initial stock of a new item. */
-		ITEM_ADDED
+		ITEM_ADDED,
+
+		/** A recount: the level set to a counted quantity. */
+		SET,
+
+		/** A delta: received, damaged, returned, corrected. */
+		ADJUSTED,
+
+		/** Set by a CSV import. */
+		IMPORTED,
+
+		/** The item was removed; the level stays for the record. */
+		ITEM_REMOVED,
+
+		/** Taken for an order. */
+		RESERVED,
+
+		/** Given back by a cancelled order. */
+		RELEASED
 
 	}
 

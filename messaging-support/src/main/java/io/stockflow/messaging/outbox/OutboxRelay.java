@@ -130,7 +130,7 @@ public class OutboxRelay implements SmartLifecycle {
 		log.warn("Outbox row {} not published, will retry: {}", id, reason);
 		this.jdbc.sql("""
 				update outbox set attempts = attempts + 1, last_error = ?,
-				    next_attempt_at = now() + least(make_interval(secs => power(2, attempts)), interval '5 minutes')
+				    next_attempt_at = now() + make_interval(secs => least(power(2, attempts), 300))
 				where id = ?
 				""").params(reason, id).update();
 	}
