@@ -22,7 +22,8 @@ import org.springframework.web.client.RestClient;
 /**
  * A RabbitMQ vhost carrying the Stockflow topology and a PostgreSQL database of its own,
  * on the real local services, for one test class. Names carry their creation time, so
- * leftovers of earlier runs (older than an hour) are swept when a new one is made.
+ * leftovers of earlier runs (older than a quarter of an hour) are swept when a new one is
+ * made.
  *
  * <pre>
  * static final IsolatedInfrastructure infra = IsolatedInfrastructure.create("inventory");
@@ -53,7 +54,7 @@ public final class IsolatedInfrastructure {
 	private static final String RABBIT_PASSWORD = setting("STOCKFLOW_TEST_RABBITMQ_PASSWORD",
 			SECRETS.getOrDefault("STOCKFLOW_RABBITMQ_ADMIN_PASSWORD", ""));
 
-	private static final long STALE_SECONDS = 3600;
+	private static final long STALE_SECONDS = 900;
 
 	/**
 	 * The message signing key of integration tests; tests that forge messages use it too.
@@ -122,27 +123,45 @@ public final class IsolatedInfrastructure {
 	public static RestClient management() {
 		// HTTP/1.1: the management API's server mishandles the JDK client's h2c upgrade
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(java.time.Duration.ofSeconds(30));
 		return RestClient.builder()
-			.requestFactory(new JdkClientHttpRequestFactory(http))
+			.requestFactory(requests)
 			.baseUrl("http://" + RABBIT_HOST + ":15672/api")
 			.defaultHeaders((h) -> h.setBasicAuth(RABBIT_USER, RABBIT_PASSWORD))
 			.build();
 	}
 
 	private void createVhost() {
-		management().put().uri("/vhosts/{vhost}", this.vhost).retrieve().toBodilessEntity();
-		management().put()
+		withRetries(() -> management().put().uri("/vhosts/{vhost}", this.vhost).retrieve().toBodilessEntity());
+		withRetries(() -> management().put()
 			.uri("/permissions/{vhost}/{user}", this.vhost, RABBIT_USER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("configure", ".*", "write", ".*", "read", ".*"))
 			.retrieve()
-			.toBodilessEntity();
-		management().post()
+			.toBodilessEntity());
+		withRetries(() -> management().post()
 			.uri("/definitions/{vhost}", this.vhost)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(readDefinitions())
 			.retrieve()
-			.toBodilessEntity();
+			.toBodilessEntity());
+	}
+
+	/** The management API drops a connection now and then under load: three tries. */
+	private static void withRetries(Runnable call) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				call.run();
+				return;
+			}
+			catch (org.springframework.web.client.ResourceAccessException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				log.warn("RabbitMQ management API call failed, trying again: {}", ex.getMessage());
+			}
+		}
 	}
 
 	private void createDatabase() {

@@ -3,22 +3,38 @@ package io.stockflow.gateway.catalog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Catalogue reads, answered by the read side (catalog-service), never by inventory. */
+import io.stockflow.gateway.internal.ServiceClient;
+
+/**
+ * Catalogue reads, answered by the read side (catalog-service), never by inventory; and
+ * the admin's rebuild of that read side from the event log.
+ */
 @RestController
 class CatalogController {
 
-	private final CatalogClient catalog;
+	private final ServiceClient catalog;
 
-	CatalogController(CatalogClient catalog) {
+	CatalogController(ServiceClient catalog) {
 		this.catalog = catalog;
 	}
 
 	@GetMapping("/api/items/{sku}")
 	ResponseEntity<String> item(@PathVariable String sku) {
 		return this.catalog.get("/items/{sku}", sku);
+	}
+
+	@GetMapping("/api/brands")
+	ResponseEntity<String> brands() {
+		return this.catalog.get("/brands");
+	}
+
+	@PostMapping("/api/admin/catalog/rebuild")
+	ResponseEntity<String> rebuild() {
+		return this.catalog.post("/admin/rebuild");
 	}
 
 	@GetMapping("/api/items")

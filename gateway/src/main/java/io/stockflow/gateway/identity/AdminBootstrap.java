@@ -44,6 +44,10 @@ class AdminBootstrap implements ApplicationRunner {
 				this.accounts.changePassword(existing.username(), this.encoder.encode(this.admin.password()));
 				log.info("Bootstrap admin {}: password updated from configuration", existing.username());
 			}
+			if (existing.role() != Role.ADMIN) {
+				this.accounts.changeRole(existing.username(), Role.ADMIN);
+				log.warn("Bootstrap admin {}: role was {}, restored to ADMIN", existing.username(), existing.role());
+			}
 		}, () -> {
 			this.accounts.create(new UserAccounts.Account(UUID.randomUUID(), this.admin.username(),
 					this.encoder.encode(this.admin.password()), Role.ADMIN));

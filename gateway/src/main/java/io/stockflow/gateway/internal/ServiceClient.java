@@ -1,42 +1,56 @@
-package io.stockflow.gateway.catalog;
+package io.stockflow.gateway.internal;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.stockflow.gateway.config.GatewaySettings;
-
 /**
- * Reads from catalog-service over HTTP. Its JSON is passed through as it is; its errors
- * keep their status and detail; when it cannot be reached the answer is 503.
+ * Calls an internal service over HTTP (catalog-service for catalogue reads,
+ * inventory-service for history, export and the ledger check). Its answer is passed
+ * through as it is; its errors become the gateway's own problem with the same status,
+ * detail and field errors; when it cannot be reached the answer is 503.
  */
-@Component
-class CatalogClient {
+public class ServiceClient {
 
 	private final RestClient http;
 
-	CatalogClient(RestClient.Builder builder, GatewaySettings settings) {
-		this.http = builder.baseUrl(settings.catalogUrl()).build();
+	private final String name;
+
+	public ServiceClient(RestClient http, String name) {
+		this.http = http;
+		this.name = name;
 	}
 
 	/**
-	 * The catalogue's answer, as it is for success; an error becomes the gateway's own
-	 * problem (same status, detail and field errors) so that the catalogue's internal
-	 * paths stay inside.
-	 * @param path the catalogue path
+	 * The service's answer, as it is for success; an error becomes the gateway's own
+	 * problem (same status, detail and field errors) so that internal paths stay inside.
+	 * @param path the service's path
 	 * @param variables its URI variables
-	 * @return status and JSON body
+	 * @return status and body
 	 */
-	ResponseEntity<String> get(String path, Object... variables) {
+	public ResponseEntity<String> get(String path, Object... variables) {
+		return call(HttpMethod.GET, path, variables);
+	}
+
+	/**
+	 * @param path the service's path
+	 * @param variables its URI variables
+	 * @return status and body
+	 */
+	public ResponseEntity<String> post(String path, Object... variables) {
+		return call(HttpMethod.POST, path, variables);
+	}
+
+	private ResponseEntity<String> call(HttpMethod method, String path, Object... variables) {
 		try {
-			return this.http.get().uri(path, variables).exchange((request, response) -> {
+			return this.http.method(method).uri(path, variables).exchange((request, response) -> {
 				MediaType type = response.getHeaders().getContentType();
 				if (MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(type)) {
 					throw problem(response.getStatusCode(), response.bodyTo(ProblemDetail.class));
@@ -51,7 +65,7 @@ class CatalogClient {
 		}
 		catch (ResourceAccessException ex) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-					"The catalogue is unavailable right now; try again shortly.");
+					"The " + this.name + " is unavailable right now; try again shortly.");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.stockflow.gateway.inventory;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -10,7 +11,12 @@ import io.stockflow.contracts.Envelope;
 import io.stockflow.contracts.Exchanges;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.inventory.AddItem;
+import io.stockflow.contracts.inventory.ChangeStock;
+import io.stockflow.contracts.inventory.ImportItems;
+import io.stockflow.contracts.inventory.ImportedItem;
+import io.stockflow.contracts.inventory.RemoveItem;
 import io.stockflow.contracts.inventory.StockLevel;
+import io.stockflow.contracts.inventory.UpdateItem;
 import io.stockflow.gateway.command.AdminCommands;
 import io.stockflow.messaging.outbox.Outbox;
 
@@ -44,6 +50,56 @@ class ItemCommands {
 				request.stock().stream().map((s) -> new StockLevel(s.location(), s.quantity())).toList(),
 				request.lowStockThreshold());
 		return send(RoutingKeys.ITEM_ADD, Envelope.first(UUID.randomUUID(), actor, add), request.sku());
+	}
+
+	/**
+	 * Sends {@code UpdateItem}.
+	 * @param sku the item
+	 * @param request the validated request
+	 * @param actor the admin
+	 * @return the command id
+	 */
+	@Transactional
+	UUID update(String sku, UpdateItemRequest request, Actor actor) {
+		UpdateItem update = new UpdateItem(sku, request.brand(), request.model(), request.description(),
+				request.price(), request.imageUrl(), request.lowStockThreshold(), request.expectedVersion());
+		return send(RoutingKeys.ITEM_UPDATE, Envelope.first(UUID.randomUUID(), actor, update), sku);
+	}
+
+	/**
+	 * Sends {@code RemoveItem}.
+	 * @param sku the item
+	 * @param actor the admin
+	 * @return the command id
+	 */
+	@Transactional
+	UUID remove(String sku, Actor actor) {
+		return send(RoutingKeys.ITEM_REMOVE, Envelope.first(UUID.randomUUID(), actor, new RemoveItem(sku)), sku);
+	}
+
+	/**
+	 * Sends {@code ChangeStock}.
+	 * @param sku the item
+	 * @param request the validated request
+	 * @param actor the admin
+	 * @return the command id
+	 */
+	@Transactional
+	UUID changeStock(String sku, StockChangeRequest request, Actor actor) {
+		ChangeStock change = new ChangeStock(sku, request.location(), request.quantity(), request.delta(),
+				request.reasonOrDefault(), request.note());
+		return send(RoutingKeys.STOCK_CHANGE, Envelope.first(UUID.randomUUID(), actor, change), sku);
+	}
+
+	/**
+	 * Sends {@code ImportItems} with the valid rows of an import.
+	 * @param items the items, each sku once
+	 * @param actor the admin
+	 * @return the command id
+	 */
+	@Transactional
+	UUID importItems(List<ImportedItem> items, Actor actor) {
+		return send(RoutingKeys.ITEM_IMPORT, Envelope.first(UUID.randomUUID(), actor, new ImportItems(items)), null);
 	}
 
 	private UUID send(String routingKey, Envelope<?> command, String sku) {
