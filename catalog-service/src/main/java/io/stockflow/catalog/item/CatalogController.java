@@ -1,5 +1,7 @@
 package io.stockflow.catalog.item;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -12,21 +14,29 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class CatalogController {
 
+	private final ItemLookup lookup;
+
 	private final CatalogItems items;
 
-	CatalogController(CatalogItems items) {
+	CatalogController(ItemLookup lookup, CatalogItems items) {
+		this.lookup = lookup;
 		this.items = items;
 	}
 
 	@GetMapping("/items/{sku}")
 	CatalogItem item(@PathVariable String sku) {
-		return this.items.find(sku)
+		return this.lookup.find(sku)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No item with sku " + sku));
 	}
 
 	@GetMapping("/items")
 	Page<CatalogItem> items(@Valid ItemQuery query) {
 		return this.items.search(query);
+	}
+
+	@GetMapping("/brands")
+	List<BrandCount> brands() {
+		return this.items.brands();
 	}
 
 }

@@ -1,62 +1,221 @@
 package io.stockflow.catalog.item;
 
-import tools.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.contracts.inventory.ItemRemoved;
+import io.stockflow.contracts.inventory.ItemUpdated;
+import io.stockflow.contracts.inventory.LowStock;
+import io.stockflow.contracts.inventory.StockChanged;
 import io.stockflow.contracts.inventory.StockLevel;
+import io.stockflow.contracts.inventory.StockReplenished;
 
 /**
- * Applies inventory's events to the read model. Every write is guarded by the item
- * version, so a duplicate or late event changes nothing and the model converges to the
- * write side.
+ * Applies inventory's events to the read model, whatever order they arrive in and however
+ * often: an item's details are guarded by its details version, each location's level by
+ * that location's own stock version, so the model converges to the write side. After the
+ * transaction commits, every item it changed is written through to the cache.
  */
 @Service
 public class CatalogProjection {
 
+	/**
+	 * The id of the listener container that feeds this projection from the live queue.
+	 */
+	public static final String LIVE_LISTENER_ID = "catalog.item-events";
+
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json;
+	private final CatalogItems items;
 
-	CatalogProjection(JdbcClient jdbc, JsonMapper json) {
+	private final ItemCache cache;
+
+	CatalogProjection(JdbcClient jdbc, CatalogItems items, ItemCache cache) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.items = items;
+		this.cache = cache;
 	}
 
 	/**
-	 * Projects a new item.
+	 * Applies one event of the item and stock streams.
+	 * @param event the payload of an item or stock event
+	 * @return true if the event concerns the read model, false for one it ignores
+	 * @throws InvalidMessageException for a payload that is no item or stock event
+	 */
+	@Transactional
+	public boolean apply(Object event) {
+		switch (event) {
+			case ItemAdded added -> on(added);
+			case ItemUpdated updated -> on(updated);
+			case ItemRemoved removed -> on(removed);
+			case StockChanged changed -> on(changed);
+			case LowStock low -> {
+				return false;
+			}
+			case StockReplenished replenished -> {
+				return false;
+			}
+			default -> throw new InvalidMessageException(
+					event.getClass().getSimpleName() + " is no item or stock event of the catalogue");
+		}
+		return true;
+	}
+
+	/**
+	 * Adds (or re-adds after a removal) an item with its stock at version 1 where no
+	 * newer level of a location is known.
 	 * @param added the event
 	 */
 	@Transactional
 	public void on(ItemAdded added) {
-		int available = added.stock().stream().mapToInt(StockLevel::quantity).sum();
-		this.jdbc
-			.sql("""
-					insert into catalog_item (sku, brand, model, description, price, image_url, available, locations, version)
-					values (:sku, :brand, :model, :description, :price, :imageUrl, :available, cast(:locations as jsonb), :version)
-					on conflict (sku) do update set brand = excluded.brand, model = excluded.model,
-					    description = excluded.description, price = excluded.price, image_url = excluded.image_url,
-					    available = excluded.available, locations = excluded.locations, version = excluded.version,
-					    deleted = false, updated_at = now()
-					where catalog_item.version < excluded.version
-					""")
-			.param("sku", added.sku())
-			.param("brand", added.brand())
-			.param("model", added.model())
-			.param("description", added.description())
-			.param("price", added.price())
-			.param("imageUrl", added.imageUrl())
-			.param("available", available)
-			.param("locations", this.json.writeValueAsString(locations(added)))
-			.param("version", added.version())
-			.update();
+		lock(added.sku());
+		boolean changed = upsertDetails(added.sku(), added.brand(), added.model(), added.description(), added.price(),
+				added.imageUrl(), added.version());
+		for (StockLevel level : added.stock()) {
+			changed |= this.jdbc.sql("""
+					insert into catalog_stock (sku, location, available, version) values (?, ?, ?, 1)
+					on conflict (sku, location) do nothing
+					""").params(added.sku(), level.location(), level.quantity()).update() == 1;
+		}
+		if (changed) {
+			refresh(added.sku());
+		}
 	}
 
-	private static java.util.List<CatalogItem.Location> locations(ItemAdded added) {
-		return added.stock().stream().map((s) -> new CatalogItem.Location(s.location(), s.quantity())).toList();
+	/**
+	 * Replaces an item's details if the event is newer than what the model holds.
+	 * @param updated the event
+	 */
+	@Transactional
+	public void on(ItemUpdated updated) {
+		lock(updated.sku());
+		if (upsertDetails(updated.sku(), updated.brand(), updated.model(), updated.description(), updated.price(),
+				updated.imageUrl(), updated.version())) {
+			refresh(updated.sku());
+		}
+	}
+
+	/**
+	 * Marks an item deleted, so reads answer 404 and lists omit it. Arriving before the
+	 * item's ItemAdded, it leaves a deleted placeholder that the older ItemAdded cannot
+	 * revive.
+	 * @param removed the event
+	 */
+	@Transactional
+	public void on(ItemRemoved removed) {
+		lock(removed.sku());
+		int rows = this.jdbc.sql("""
+				insert into catalog_item (sku, brand, model, description, price, available, version, deleted)
+				values (?, '', '', '', 0, 0, ?, true)
+				on conflict (sku) do update set version = excluded.version, deleted = true
+				where catalog_item.version < excluded.version
+				""").params(removed.sku(), removed.version()).update();
+		if (rows == 1) {
+			refresh(removed.sku());
+		}
+	}
+
+	/**
+	 * Records a location's level if it is newer than the one known. Kept even when the
+	 * item is not known yet: the item row shows it once its ItemAdded arrives.
+	 * @param changed the event
+	 */
+	@Transactional
+	public void on(StockChanged changed) {
+		lock(changed.sku());
+		int rows = this.jdbc.sql("""
+				insert into catalog_stock (sku, location, available, version) values (?, ?, ?, ?)
+				on conflict (sku, location) do update set available = excluded.available, version = excluded.version
+				where catalog_stock.version < excluded.version
+				""").params(changed.sku(), changed.location(), changed.available(), changed.version()).update();
+		if (rows == 1) {
+			refresh(changed.sku());
+		}
+	}
+
+	/**
+	 * Empties the read model and its cache, before a rebuild.
+	 */
+	@Transactional
+	public void clear() {
+		this.jdbc.sql("truncate catalog_item, catalog_stock").update();
+		afterCommit(this.cache::clear);
+	}
+
+	/**
+	 * @return how many items the read model shows (not deleted)
+	 */
+	@Transactional(readOnly = true)
+	public long itemCount() {
+		return this.jdbc.sql("select count(*) from catalog_item where not deleted").query(Long.class).single();
+	}
+
+	/**
+	 * Serialises the events of one sku, so that the availability summed in one
+	 * transaction never misses a location written by a concurrent one.
+	 */
+	private void lock(String sku) {
+		this.jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param(sku)
+			.query(Integer.class)
+			.single();
+	}
+
+	private boolean upsertDetails(String sku, String brand, String model, String description, BigDecimal price,
+			String imageUrl, long version) {
+		return this.jdbc.sql("""
+				insert into catalog_item (sku, brand, model, description, price, image_url, available, version)
+				values (:sku, :brand, :model, :description, :price, :imageUrl, 0, :version)
+				on conflict (sku) do update set brand = excluded.brand, model = excluded.model,
+				    description = excluded.description, price = excluded.price, image_url = excluded.image_url,
+				    version = excluded.version, deleted = false
+				where catalog_item.version < excluded.version
+				""")
+			.param("sku", sku)
+			.param("brand", brand)
+			.param("model", model)
+			.param("description", Objects.requireNonNullElse(description, ""))
+			.param("price", price)
+			.param("imageUrl", imageUrl)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	/**
+	 * Recomputes the item row's denormalised availability from its locations, gives it a
+	 * new row version, and writes it through to the cache once committed.
+	 */
+	private void refresh(String sku) {
+		int rows = this.jdbc.sql("""
+				update catalog_item i set available = s.total, locations = s.locations,
+				    row_version = nextval('catalog_row_version'), updated_at = now()
+				from (select coalesce(sum(available), 0)::int as total,
+				             coalesce(jsonb_agg(jsonb_build_object('location', location, 'available', available)
+				                 order by location), '[]'::jsonb) as locations
+				      from catalog_stock where sku = :sku) s
+				where i.sku = :sku
+				""").param("sku", sku).update();
+		if (rows == 1) {
+			ItemRow row = this.items.row(sku).orElseThrow();
+			afterCommit(() -> this.cache.put(row));
+		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
 	}
 
 }

@@ -4,12 +4,13 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 import io.stockflow.contracts.Envelope;
-import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.Queues;
-import io.stockflow.contracts.inventory.ItemAdded;
 import io.stockflow.messaging.inbox.Inbox;
 
-/** Feeds inventory's item and stock events into the read model, once each. */
+/**
+ * Feeds inventory's item and stock events into the read model, once each. A payload that
+ * is no item or stock event is parked.
+ */
 @Component
 class ItemEventsListener {
 
@@ -22,17 +23,9 @@ class ItemEventsListener {
 		this.projection = projection;
 	}
 
-	@RabbitListener(queues = Queues.CATALOG_ITEM_EVENTS)
+	@RabbitListener(id = CatalogProjection.LIVE_LISTENER_ID, queues = Queues.CATALOG_ITEM_EVENTS)
 	void on(Envelope<?> message) {
-		this.inbox.once(Queues.CATALOG_ITEM_EVENTS, message, () -> apply(message));
-	}
-
-	private void apply(Envelope<?> message) {
-		switch (message.payload()) {
-			case ItemAdded added -> this.projection.on(added);
-			default ->
-				throw new InvalidMessageException(message.type() + " does not belong on " + Queues.CATALOG_ITEM_EVENTS);
-		}
+		this.inbox.once(Queues.CATALOG_ITEM_EVENTS, message, () -> this.projection.apply(message.payload()));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +23,24 @@ import org.springframework.web.client.RestClient;
 import io.stockflow.contracts.Actor;
 import io.stockflow.contracts.Envelope;
 import io.stockflow.contracts.Exchanges;
+import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.inventory.ItemAdded;
+import io.stockflow.contracts.inventory.ItemRemoved;
+import io.stockflow.contracts.inventory.ItemUpdated;
+import io.stockflow.contracts.inventory.LowStock;
+import io.stockflow.contracts.inventory.StockChanged;
 import io.stockflow.contracts.inventory.StockLevel;
 import io.stockflow.testing.IsolatedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Inventory events through the real broker into the read model, read back over HTTP. */
+/**
+ * Inventory events through the real broker into the read model, read back over HTTP.
+ * Events of one test are consumed in the order published, so publishing them out of order
+ * delivers them out of order.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CatalogProjectionIT {
 
@@ -76,6 +86,85 @@ class CatalogProjectionIT {
 	}
 
 	@Test
+	void projectsUpdatedDetailsAndChangedStock() {
+		publish(added("UPD-1", "Titan", "10", 1, 5, 5));
+
+		publish(updated("UPD-1", "Titan", "Edge Pro", 2));
+		publish(changed("UPD-1", "blr-1", 2, 2));
+		publish(changed("UPD-1", "pun-3", 7, 1));
+
+		Map<String, Object> item = awaitItem("UPD-1", (i) -> ((List<?>) i.get("locations")).size() == 3);
+		assertThat(item).containsEntry("model", "Edge Pro").containsEntry("version", 2).containsEntry("available", 14);
+		assertThat((List<Object>) item.get("locations")).containsExactly(Map.of("location", "blr-1", "available", 2),
+				Map.of("location", "del-2", "available", 5), Map.of("location", "pun-3", "available", 7));
+	}
+
+	@Test
+	void keepsTheNewestOfOutOfOrderAndRepeatedEvents() {
+		publish(added("OOO-1", "Titan", "10", 1, 5, 5));
+		publish(changed("OOO-1", "blr-1", 30, 3));
+		publish(changed("OOO-1", "blr-1", 20, 2));
+		publish(changed("OOO-1", "blr-1", 30, 3));
+		publish(updated("OOO-1", "Titan", "Third", 3));
+		publish(updated("OOO-1", "Titan", "Second", 2));
+
+		publish(added("OOO-MARK", "Titan", "1", 1, 0, 0));
+		awaitItem("OOO-MARK", (i) -> true);
+
+		assertThat(item("OOO-1")).containsEntry("model", "Third")
+			.containsEntry("version", 3)
+			.containsEntry("available", 35);
+	}
+
+	@Test
+	void showsStockThatCameBeforeItsItemOnceTheItemArrives() {
+		publish(changed("EARLY-1", "blr-1", 9, 2));
+		publish(updated("EARLY-2", "Casio", "Updated first", 2));
+
+		publish(added("EARLY-1", "Casio", "10", 1, 5, 1));
+		publish(added("EARLY-2", "Casio", "10", 1, 5, 1));
+
+		assertThat(awaitItem("EARLY-1", (i) -> true)).containsEntry("available", 10);
+		assertThat(awaitItem("EARLY-2", (i) -> true)).containsEntry("model", "Updated first")
+			.containsEntry("version", 2)
+			.containsEntry("available", 6);
+	}
+
+	@Test
+	void answers404AndOmitsARemovedItemUntilANewerAddReAddsIt() {
+		publish(added("GONE-1", "Gone", "10", 1, 1, 1));
+		awaitItem("GONE-1", (i) -> true);
+
+		publish(remove("GONE-1", 2));
+		await().atMost(Duration.ofSeconds(20)).until(() -> status("/items/GONE-1") == 404);
+
+		assertThat(skus("/items?brand=Gone")).isEmpty();
+		assertThat(this.client().get().uri("/brands").retrieve().body(String.class)).doesNotContain("Gone");
+		publish(added("GONE-1", "Gone", "12", 3, 4, 0));
+		assertThat(awaitItem("GONE-1", (i) -> true)).containsEntry("version", 3).containsEntry("price", "12.00");
+	}
+
+	@Test
+	void aRemovalBeforeItsAddKeepsTheItemRemoved() {
+		publish(remove("LATE-ADD", 2));
+		publish(added("LATE-ADD", "Gone", "10", 1, 1, 1));
+		publish(added("LATE-MARK", "Marker", "10", 1, 1, 1));
+		awaitItem("LATE-MARK", (i) -> true);
+
+		assertThat(status("/items/LATE-ADD")).isEqualTo(404);
+	}
+
+	@Test
+	void acknowledgesStockAlertsWithoutParkingThem() {
+		publish(new LowStock("ALERT-1", 1, 5), RoutingKeys.STOCK_LOW);
+
+		publish(added("ALERT-MARK", "Titan", "1", 1, 0, 0));
+		awaitItem("ALERT-MARK", (i) -> true);
+
+		assertThat(this.rabbit.receive(Queues.parked(Queues.CATALOG_ITEM_EVENTS))).isNull();
+	}
+
+	@Test
 	void listsAPageFilteredByBrandAndPrice() {
 		publish(added("LIST-1", "Zeta", "5.00", 1, 1, 0));
 		publish(added("LIST-2", "Zeta", "50.00", 1, 0, 0));
@@ -88,19 +177,20 @@ class CatalogProjectionIT {
 			.body(JSON_OBJECT);
 
 		assertThat(page).containsEntry("total", 1).containsEntry("page", 0).containsEntry("size", 20);
-		List<Object> skus = ((List<?>) page.get("items")).stream()
-			.map((i) -> (Object) ((Map<?, ?>) i).get("sku"))
-			.toList();
-		assertThat(skus).containsExactly("LIST-3");
+		assertThat(skus("/items?brand=Zeta&minPrice=10&inStock=true&sort=price,desc")).containsExactly("LIST-3");
 	}
 
 	@Test
 	void answersProblemDetailsForUnknownSkuAndBadPaging() {
-		HttpStatusCode missing = client().get().uri("/items/NOPE").exchange((req, res) -> res.getStatusCode());
-		HttpStatusCode tooBig = client().get().uri("/items?size=201").exchange((req, res) -> res.getStatusCode());
+		int missing = status("/items/NOPE");
+		int tooBig = status("/items?size=201");
 
-		assertThat(missing.value()).isEqualTo(404);
-		assertThat(tooBig.value()).isEqualTo(400);
+		assertThat(missing).isEqualTo(404);
+		assertThat(tooBig).isEqualTo(400);
+	}
+
+	private Map<String, Object> awaitItem(String sku, Predicate<Map<String, Object>> condition) {
+		return await().atMost(Duration.ofSeconds(20)).until(() -> item(sku), (i) -> i != null && condition.test(i));
 	}
 
 	private Map<String, Object> item(String sku) {
@@ -109,18 +199,56 @@ class CatalogProjectionIT {
 			.exchange((req, res) -> res.getStatusCode().is2xxSuccessful() ? res.bodyTo(JSON_OBJECT) : null);
 	}
 
+	private List<Object> skus(String uri) {
+		Map<String, Object> page = client().get().uri(uri).retrieve().body(JSON_OBJECT);
+		return ((List<?>) page.get("items")).stream().map((i) -> (Object) ((Map<?, ?>) i).get("sku")).toList();
+	}
+
+	private int status(String uri) {
+		HttpStatusCode status = client().get().uri(uri).exchange((req, res) -> res.getStatusCode());
+		return status.value();
+	}
+
 	private RestClient client() {
 		return RestClient.create("http://127.0.0.1:" + this.port);
 	}
 
 	private void publish(ItemAdded event) {
-		this.rabbit.convertAndSend(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED,
+		publish(event, RoutingKeys.ITEM_ADDED);
+	}
+
+	private void publish(ItemUpdated event) {
+		publish(event, RoutingKeys.ITEM_UPDATED);
+	}
+
+	private void publish(ItemRemoved event) {
+		publish(event, RoutingKeys.ITEM_REMOVED);
+	}
+
+	private void publish(StockChanged event) {
+		publish(event, RoutingKeys.STOCK_CHANGED);
+	}
+
+	private void publish(Object event, String routingKey) {
+		this.rabbit.convertAndSend(Exchanges.EVENTS, routingKey,
 				Envelope.first(UUID.randomUUID(), Actor.service("inventory-service"), event));
 	}
 
 	private static ItemAdded added(String sku, String brand, String price, long version, int first, int second) {
 		return new ItemAdded(sku, brand, "Edge", "A watch", new BigDecimal(price), null,
 				List.of(new StockLevel("blr-1", first), new StockLevel("del-2", second)), version);
+	}
+
+	private static ItemUpdated updated(String sku, String brand, String model, long version) {
+		return new ItemUpdated(sku, brand, model, "A watch", new BigDecimal("10"), null, version);
+	}
+
+	private static ItemRemoved remove(String sku, long version) {
+		return new ItemRemoved(sku, version);
+	}
+
+	private static StockChanged changed(String sku, String location, int available, long version) {
+		return new StockChanged(sku, location, available, 0, "SET", version, null);
 	}
 
 }
