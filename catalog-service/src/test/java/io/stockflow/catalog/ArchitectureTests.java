@@ -40,4 +40,20 @@ class ArchitectureTests {
 		.onlyDependOnClassesThat()
 		.resideOutsideOfPackages("org.springframework.amqp..", "org.springframework.web..", "io.stockflow.contracts..");
 
+	@ArchTest
+	static final ArchRule onlyTheItemCacheTalksToRedis = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+		.that()
+		.doNotHaveSimpleName("ItemCache")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.springframework.data.redis..");
+
+	@ArchTest
+	static final ArchRule configDependsOnNoFeature = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+		.that()
+		.resideInAPackage("io.stockflow.catalog.config..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.stockflow.catalog.item..", "io.stockflow.catalog.rebuild..");
+
 }
