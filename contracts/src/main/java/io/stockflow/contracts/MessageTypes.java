@@ -17,6 +17,14 @@ import io.stockflow.contracts.inventory.RemoveItem;
 import io.stockflow.contracts.inventory.StockChanged;
 import io.stockflow.contracts.inventory.StockReplenished;
 import io.stockflow.contracts.inventory.UpdateItem;
+import io.stockflow.contracts.order.CancelOrder;
+import io.stockflow.contracts.order.OrderStatusChanged;
+import io.stockflow.contracts.order.PlaceOrder;
+import io.stockflow.contracts.order.ReleaseStock;
+import io.stockflow.contracts.order.ReserveStock;
+import io.stockflow.contracts.order.StockRejected;
+import io.stockflow.contracts.order.StockReleased;
+import io.stockflow.contracts.order.StockReserved;
 import io.stockflow.contracts.outcome.CommandApplied;
 import io.stockflow.contracts.outcome.CommandRejected;
 
@@ -29,7 +37,9 @@ public final class MessageTypes {
 	private static final Map<String, Class<?>> TYPES = Stream
 		.of(AddItem.class, UpdateItem.class, RemoveItem.class, ChangeStock.class, ImportItems.class, ItemAdded.class,
 				ItemUpdated.class, ItemRemoved.class, StockChanged.class, LowStock.class, StockReplenished.class,
-				CommandApplied.class, CommandRejected.class)
+				PlaceOrder.class, CancelOrder.class, ReserveStock.class, ReleaseStock.class, StockReserved.class,
+				StockRejected.class, StockReleased.class, OrderStatusChanged.class, CommandApplied.class,
+				CommandRejected.class)
 		.collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
 	private MessageTypes() {

@@ -25,6 +25,16 @@ import io.stockflow.contracts.inventory.StockChanged;
 import io.stockflow.contracts.inventory.StockLevel;
 import io.stockflow.contracts.inventory.StockReplenished;
 import io.stockflow.contracts.inventory.UpdateItem;
+import io.stockflow.contracts.order.CancelOrder;
+import io.stockflow.contracts.order.OrderLine;
+import io.stockflow.contracts.order.OrderStatusChanged;
+import io.stockflow.contracts.order.PlaceOrder;
+import io.stockflow.contracts.order.ReleaseStock;
+import io.stockflow.contracts.order.ReserveStock;
+import io.stockflow.contracts.order.ReservedLine;
+import io.stockflow.contracts.order.StockRejected;
+import io.stockflow.contracts.order.StockReleased;
+import io.stockflow.contracts.order.StockReserved;
 import io.stockflow.contracts.outcome.CommandApplied;
 import io.stockflow.contracts.outcome.CommandRejected;
 
@@ -40,6 +50,8 @@ class GoldenMessageTests {
 
 	private static final UUID COMMAND = UUID.fromString("0b8e8a3e-1c55-4d8f-a2b7-8a2cbb0d5a11");
 
+	private static final UUID ORDER = UUID.fromString("5f0c1a7e-2d3b-4c5d-8e9f-0a1b2c3d4e5f");
+
 	static Stream<Object> samples() {
 		List<StockLevel> stock = List.of(new StockLevel("blr-1", 40), new StockLevel("del-2", 2));
 		return Stream.of(
@@ -52,6 +64,13 @@ class GoldenMessageTests {
 				new ItemUpdated("WATCH-42", "Titan", "Edge 2", "Slimmer", new BigDecimal("199.00"), null, 5),
 				new ItemRemoved("WATCH-42", 6), new StockChanged("WATCH-42", "blr-1", 38, -2, "ADJUSTED", 7, null),
 				new LowStock("WATCH-42", 3, 5), new StockReplenished("WATCH-42", 40, 5),
+				new PlaceOrder(ORDER, "asha", List.of(new OrderLine("WATCH-42", 2))), new CancelOrder(ORDER),
+				new ReserveStock(ORDER, List.of(new OrderLine("WATCH-42", 2))), new ReleaseStock(ORDER),
+				new StockReserved(ORDER,
+						List.of(new ReservedLine("WATCH-42", 2, new BigDecimal("249.99"),
+								List.of(new StockLevel("blr-1", 2))))),
+				new StockRejected(ORDER, "WATCH-42", 2, 1, "only 1 of WATCH-42 available"), new StockReleased(ORDER, 2),
+				new OrderStatusChanged(ORDER, "asha", "CONFIRMED", new BigDecimal("499.98"), null),
 				new ItemAdded("WATCH-42", "Titan", "Edge", "Slim steel watch", new BigDecimal("249.99"),
 						"https://img.example/w42.png", stock, 1),
 				new CommandApplied(COMMAND, "AddItem", "WATCH-42"),
