@@ -30,6 +30,20 @@ public final class Queues {
 	 */
 	public static final String GATEWAY_COMMAND_OUTCOMES = "gateway.command-outcomes";
 
+	/** Reservations and releases of order stock, consumed by inventory-service. */
+	public static final String INVENTORY_RESERVATIONS = "inventory.reservations";
+
+	/** Order commands (place, cancel) consumed by order-service. */
+	public static final String ORDERS_ORDER_COMMANDS = "orders.order-commands";
+
+	/** Inventory's answers to reservations, consumed by order-service. */
+	public static final String ORDERS_RESERVATION_EVENTS = "orders.reservation-events";
+
+	/**
+	 * Prefix of each gateway instance's own queue of order events, for live status (SSE).
+	 */
+	public static final String GATEWAY_LIVE_PREFIX = "gateway.live.";
+
 	private Queues() {
 	}
 

@@ -63,6 +63,37 @@ public final class RoutingKeys {
 	 */
 	public static final String COMMAND_REJECTED = "command.rejected";
 
+	/** {@link io.stockflow.contracts.order.PlaceOrder} on {@link Exchanges#COMMANDS}. */
+	public static final String ORDER_PLACE = "order.place";
+
+	/** {@link io.stockflow.contracts.order.CancelOrder} on {@link Exchanges#COMMANDS}. */
+	public static final String ORDER_CANCEL = "order.cancel";
+
+	/**
+	 * {@link io.stockflow.contracts.order.ReserveStock} on {@link Exchanges#COMMANDS}.
+	 */
+	public static final String RESERVATION_RESERVE = "reservation.reserve";
+
+	/**
+	 * {@link io.stockflow.contracts.order.ReleaseStock} on {@link Exchanges#COMMANDS}.
+	 */
+	public static final String RESERVATION_RELEASE = "reservation.release";
+
+	/** {@link io.stockflow.contracts.order.StockReserved} on {@link Exchanges#EVENTS}. */
+	public static final String RESERVATION_RESERVED = "reservation.reserved";
+
+	/** {@link io.stockflow.contracts.order.StockRejected} on {@link Exchanges#EVENTS}. */
+	public static final String RESERVATION_REJECTED = "reservation.rejected";
+
+	/** {@link io.stockflow.contracts.order.StockReleased} on {@link Exchanges#EVENTS}. */
+	public static final String RESERVATION_RELEASED = "reservation.released";
+
+	/**
+	 * {@link io.stockflow.contracts.order.OrderStatusChanged} on
+	 * {@link Exchanges#EVENTS}.
+	 */
+	public static final String ORDER_STATUS_CHANGED = "order.status-changed";
+
 	private RoutingKeys() {
 	}
 
