@@ -3,7 +3,10 @@ package io.stockflow.orders;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** order-service: Orders and their saga state (the order saga comes with issue #5). */
+/**
+ * order-service: customers' orders and the saga that reserves, confirms or releases their
+ * stock.
+ */
 @SpringBootApplication
 public class OrderApplication {
 
