@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt the API tokens
  * @param catalogUrl base address of catalog-service
  * @param inventoryUrl base address of inventory-service
+ * @param ordersUrl base address of order-service
  */
 @ConfigurationProperties("stockflow.gateway")
 public record GatewaySettings(@DefaultValue Admin admin, @DefaultValue Jwt jwt,
 		@DefaultValue("http://127.0.0.1:8083") String catalogUrl,
-		@DefaultValue("http://127.0.0.1:8081") String inventoryUrl) {
+		@DefaultValue("http://127.0.0.1:8081") String inventoryUrl,
+		@DefaultValue("http://127.0.0.1:8082") String ordersUrl) {
 
 	/**
 	 * @param username the first admin's name; nothing is created when empty

@@ -23,6 +23,11 @@ class InternalServices {
 		return new ServiceClient(client(builder, settings.inventoryUrl()), "inventory");
 	}
 
+	@Bean
+	ServiceClient orders(RestClient.Builder builder, GatewaySettings settings) {
+		return new ServiceClient(client(builder, settings.ordersUrl()), "order service");
+	}
+
 	private static RestClient client(RestClient.Builder builder, String baseUrl) {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
 			.version(java.net.http.HttpClient.Version.HTTP_1_1)

@@ -1,0 +1,89 @@
+package io.stockflow.gateway.order;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.stockflow.contracts.order.OrderStatusChanged;
+
+/**
+ * The open status streams ({@code text/event-stream}) of this gateway instance, by order.
+ * Each instance receives every order's status changes on its own queue, so whichever
+ * instance holds a customer's connection pushes the change to it.
+ */
+@Component
+class OrderStatusStream {
+
+	static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+	private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+	/**
+	 * Opens a stream that starts with the order's current status.
+	 * @param orderId the order
+	 * @param current its status now
+	 * @return the stream
+	 */
+	SseEmitter open(UUID orderId, Map<String, Object> current) {
+		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+		Set<SseEmitter> emitters = this.streams.computeIfAbsent(orderId, (id) -> ConcurrentHashMap.newKeySet());
+		emitters.add(emitter);
+		Runnable remove = () -> {
+			emitters.remove(emitter);
+			this.streams.computeIfPresent(orderId, (id, set) -> set.isEmpty() ? null : set);
+		};
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError((ex) -> remove.run());
+		send(emitter, Map.of("orderId", orderId, "status", current.get("status")));
+		if ("REJECTED".equals(current.get("status")) || "CANCELLED".equals(current.get("status"))) {
+			emitter.complete();
+		}
+		return emitter;
+	}
+
+	/**
+	 * Pushes a status change to the order's open streams. REJECTED and CANCELLED end
+	 * them; a CONFIRMED order may still be cancelled, so its stream stays open until it
+	 * times out.
+	 * @param change the change
+	 */
+	void publish(OrderStatusChanged change) {
+		Set<SseEmitter> emitters = this.streams.get(change.orderId());
+		if (emitters == null) {
+			return;
+		}
+		Map<String, Object> event = new java.util.LinkedHashMap<>();
+		event.put("orderId", change.orderId());
+		event.put("status", change.status());
+		if (change.total() != null) {
+			event.put("total", change.total().toPlainString());
+		}
+		if (change.reason() != null) {
+			event.put("reason", change.reason());
+		}
+		for (SseEmitter emitter : List.copyOf(emitters)) {
+			send(emitter, event);
+			if ("REJECTED".equals(change.status()) || "CANCELLED".equals(change.status())) {
+				emitter.complete();
+			}
+		}
+	}
+
+	private static void send(SseEmitter emitter, Map<String, Object> event) {
+		try {
+			emitter.send(SseEmitter.event().name("status").data(event));
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+		}
+	}
+
+}
