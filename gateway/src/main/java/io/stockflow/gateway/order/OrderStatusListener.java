@@ -1,10 +1,7 @@
 package io.stockflow.gateway.order;
 
-import java.util.UUID;
-
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -13,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 
 import io.stockflow.contracts.Envelope;
 import io.stockflow.contracts.Exchanges;
-import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.order.OrderStatusChanged;
 
@@ -26,8 +22,6 @@ import io.stockflow.contracts.order.OrderStatusChanged;
 @Configuration(proxyBeanMethods = false)
 class OrderStatusListener {
 
-	static final String LIVE_QUEUE = Queues.GATEWAY_LIVE_PREFIX + UUID.randomUUID();
-
 	private final OrderStatusStream stream;
 
 	OrderStatusListener(OrderStatusStream stream) {
@@ -35,15 +29,18 @@ class OrderStatusListener {
 	}
 
 	@Bean
-	Declarables orderLiveQueue() {
-		Queue queue = new Queue(LIVE_QUEUE, false, true, true);
-		Binding binding = BindingBuilder.bind(queue)
-			.to(new TopicExchange(Exchanges.EVENTS))
-			.with(RoutingKeys.ORDER_STATUS_CHANGED);
-		return new Declarables(queue, binding);
+	Queue orderLiveQueue() {
+		return new Queue(LiveQueue.NAME, false, true, true);
 	}
 
-	@RabbitListener(queues = "#{T(io.stockflow.gateway.order.OrderStatusListener).LIVE_QUEUE}")
+	@Bean
+	Binding orderLiveBinding(Queue orderLiveQueue) {
+		return BindingBuilder.bind(orderLiveQueue)
+			.to(new TopicExchange(Exchanges.EVENTS))
+			.with(RoutingKeys.ORDER_STATUS_CHANGED);
+	}
+
+	@RabbitListener(queues = "#{T(io.stockflow.gateway.order.LiveQueue).NAME}")
 	void on(Envelope<?> message) {
 		if (message.payload() instanceof OrderStatusChanged change) {
 			this.stream.publish(change);
