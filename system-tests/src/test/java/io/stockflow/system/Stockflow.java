@@ -270,6 +270,97 @@ final class Stockflow {
 			.build();
 	}
 
+	/**
+	 * The status code of a request, without reading its body (for streams).
+	 * @param method HTTP method
+	 * @param path the path
+	 * @param token a bearer token, or null
+	 * @return the status code
+	 */
+	int status(String method, String path, String token) {
+		return gateway().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers((h) -> {
+			if (token != null) {
+				h.setBearerAuth(token);
+			}
+		}).exchange((req, res) -> res.getStatusCode().value());
+	}
+
+	/**
+	 * Sends CSV text and keeps whatever comes back.
+	 * @param path the path
+	 * @param token a bearer token, or null
+	 * @param csv the CSV text
+	 * @return status and JSON body
+	 */
+	ResponseEntity<Map<String, Object>> postCsv(String path, String token, String csv) {
+		return gateway().post().uri(path).headers((h) -> {
+			if (token != null) {
+				h.setBearerAuth(token);
+			}
+		})
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.body(csv)
+			.exchange((req, res) -> ResponseEntity.status(res.getStatusCode())
+				.headers(res.getHeaders())
+				.body((res.getHeaders().getContentLength() == 0) ? null : res.bodyTo(JSON)));
+	}
+
+	/**
+	 * Places an order and waits until order-service knows it.
+	 * @param token the customer's token
+	 * @param lines sku and quantity pairs
+	 * @return the order id
+	 */
+	String placeOrder(String token, Object... lines) {
+		List<Map<String, Object>> body = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.length; i += 2) {
+			body.add(Map.of("sku", lines[i], "quantity", lines[i + 1]));
+		}
+		ResponseEntity<Map<String, Object>> placed = gateway().post().uri("/api/orders").headers((h) -> {
+			h.setBearerAuth(token);
+			h.set("Idempotency-Key", java.util.UUID.randomUUID().toString());
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("lines", body))
+			.exchange((req, res) -> ResponseEntity.status(res.getStatusCode()).body(res.bodyTo(JSON)));
+		if (placed.getStatusCode().value() != 202) {
+			throw new IllegalStateException("order not accepted: " + placed);
+		}
+		String orderId = (String) placed.getBody().get("orderId");
+		org.awaitility.Awaitility.await()
+			.atMost(patience())
+			.until(() -> call("GET", "/api/orders/" + orderId, token, null).getStatusCode().value() == 200);
+		return orderId;
+	}
+
+	/**
+	 * Waits until an order reaches a final status.
+	 * @param token a token that may read it
+	 * @param orderId the order
+	 * @return the order
+	 */
+	Map<String, Object> awaitFinal(String token, String orderId) {
+		return org.awaitility.Awaitility.await()
+			.atMost(patience())
+			.until(() -> call("GET", "/api/orders/" + orderId, token, null).getBody(),
+					(o) -> o != null && !"PENDING".equals(o.get("status")));
+	}
+
+	/**
+	 * Adds an item through the gateway and waits until the catalogue serves it.
+	 * @param admin an admin token
+	 * @param sku the sku
+	 * @param price its price
+	 * @param quantity its stock at blr-1
+	 */
+	void addItem(String admin, String sku, String price, int quantity) {
+		call("POST", "/api/admin/items", admin, Map.of("sku", sku, "brand", "Titan", "model", "Edge", "description", "",
+				"price", price, "stock", List.of(Map.of("location", "blr-1", "quantity", quantity))));
+		org.awaitility.Awaitility.await()
+			.atMost(patience())
+			.until(() -> call("GET", "/api/items/" + sku, null, null).getStatusCode().value() == 200);
+	}
+
 	private String adminUsername() {
 		String fromEnv = System.getenv("STOCKFLOW_ADMIN_USERNAME");
 		return (fromEnv != null && !fromEnv.isBlank()) ? fromEnv : "admin";
@@ -302,6 +393,24 @@ final class Stockflow {
 			throw new IllegalStateException("./stockflow not found above " + Path.of("").toAbsolutePath());
 		}
 		return dir;
+	}
+
+	/**
+	 * @param list a JSON array of objects
+	 * @param key a field of each
+	 * @return that field of each, in order
+	 */
+	static List<Object> pluck(Object list, String key) {
+		return ((List<?>) list).stream().map((e) -> (Object) ((Map<?, ?>) e).get(key)).toList();
+	}
+
+	/**
+	 * @param object a JSON object
+	 * @return it, typed
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(Object object) {
+		return (Map<String, Object>) object;
 	}
 
 	/**
