@@ -3,10 +3,10 @@ package io.stockflow.catalog;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import io.stockflow.testing.ServiceArchitecture;
 
 /**
  * Package-by-feature rules: no cycles between features, listeners only in listener
@@ -16,16 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule featuresHaveNoCycles = slices().matching("io.stockflow.catalog.(*)..")
-		.should()
-		.beFreeOfCycles();
-
-	@ArchTest
-	static final ArchRule rabbitListenersLiveInListeners = methods().that()
-		.areAnnotatedWith(org.springframework.amqp.rabbit.annotation.RabbitListener.class)
-		.should()
-		.beDeclaredInClassesThat()
-		.haveSimpleNameEndingWith("Listener");
+	static final ArchTests common = ArchTests.in(ServiceArchitecture.class);
 
 	@ArchTest
 	static final ArchRule domainRecordsAreFreeOfTransport = com.tngtech.archunit.lang.syntax.ArchRuleDefinition

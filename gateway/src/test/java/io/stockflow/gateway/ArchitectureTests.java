@@ -3,10 +3,9 @@ package io.stockflow.gateway;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import io.stockflow.testing.ServiceArchitecture;
 
 /**
  * Package-by-feature rules: no cycles between features, listeners only in listener
@@ -16,15 +15,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule featuresHaveNoCycles = slices().matching("io.stockflow.gateway.(*)..")
-		.should()
-		.beFreeOfCycles();
-
-	@ArchTest
-	static final ArchRule rabbitListenersLiveInListeners = methods().that()
-		.areAnnotatedWith(org.springframework.amqp.rabbit.annotation.RabbitListener.class)
-		.should()
-		.beDeclaredInClassesThat()
-		.haveSimpleNameEndingWith("Listener");
+	static final ArchTests common = ArchTests.in(ServiceArchitecture.class);
 
 }

@@ -3,11 +3,12 @@ package io.stockflow.orders;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 
+import io.stockflow.testing.ServiceArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Package-by-feature rules: no cycles between features, listeners only in listener
@@ -17,16 +18,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule featuresHaveNoCycles = slices().matching("io.stockflow.orders.(*)..")
-		.should()
-		.beFreeOfCycles();
-
-	@ArchTest
-	static final ArchRule rabbitListenersLiveInListeners = methods().that()
-		.areAnnotatedWith(org.springframework.amqp.rabbit.annotation.RabbitListener.class)
-		.should()
-		.beDeclaredInClassesThat()
-		.haveSimpleNameEndingWith("Listener");
+	static final ArchTests common = ArchTests.in(ServiceArchitecture.class);
 
 	/**
 	 * The order domain model knows nothing of messages, the web or the message contracts.
