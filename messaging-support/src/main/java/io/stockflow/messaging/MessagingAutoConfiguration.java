@@ -2,6 +2,7 @@ package io.stockflow.messaging;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionNameStrategy;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +57,15 @@ public class MessagingAutoConfiguration {
 		String service = environment.getProperty("spring.application.name", "stockflow");
 		String instance = settings.instance();
 		return new ServiceConnectionNames(service, (instance != null && !instance.isBlank()) ? instance : hostAndPid());
+	}
+
+	/**
+	 * A channel call the broker never answers (basic.cancel while it is busy, say) fails
+	 * after 30 s rather than blocking its thread for the client's default ten minutes.
+	 */
+	@Bean
+	ConnectionFactoryCustomizer channelRpcTimeout() {
+		return (factory) -> factory.setChannelRpcTimeout((int) Duration.ofSeconds(30).toMillis());
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,12 +27,14 @@ class OrderStatusStream {
 	private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
 
 	/**
-	 * Opens a stream that starts with the order's current status.
+	 * Opens a stream that starts with the order's current status. The stream is
+	 * registered before the status is read, so a change that happens in between is not
+	 * missed (at worst it is shown twice).
 	 * @param orderId the order
-	 * @param current its status now
+	 * @param current reads the order's status now; may throw (not found, not yours)
 	 * @return the stream
 	 */
-	SseEmitter open(UUID orderId, Map<String, Object> current) {
+	SseEmitter open(UUID orderId, Supplier<Map<String, Object>> current) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
 		Set<SseEmitter> emitters = this.streams.computeIfAbsent(orderId, (id) -> ConcurrentHashMap.newKeySet());
 		emitters.add(emitter);
@@ -42,8 +45,16 @@ class OrderStatusStream {
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError((ex) -> remove.run());
-		send(emitter, Map.of("orderId", orderId, "status", current.get("status")));
-		if ("REJECTED".equals(current.get("status")) || "CANCELLED".equals(current.get("status"))) {
+		Object status;
+		try {
+			status = current.get().get("status");
+		}
+		catch (RuntimeException ex) {
+			remove.run();
+			throw ex;
+		}
+		send(emitter, Map.of("orderId", orderId, "status", status));
+		if ("REJECTED".equals(status) || "CANCELLED".equals(status)) {
 			emitter.complete();
 		}
 		return emitter;

@@ -73,7 +73,7 @@ class OrdersController {
 
 	@GetMapping(path = "/api/orders/{orderId}/events", produces = "text/event-stream")
 	SseEmitter events(@PathVariable UUID orderId, @AuthenticationPrincipal Jwt user) {
-		return this.stream.open(orderId, this.orders.visibleOrder(orderId, Actors.of(user)));
+		return this.stream.open(orderId, () -> this.orders.visibleOrder(orderId, Actors.of(user)));
 	}
 
 	@GetMapping("/api/admin/stats")

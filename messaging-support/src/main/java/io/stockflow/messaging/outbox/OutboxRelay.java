@@ -16,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.stockflow.contracts.Exchanges;
 import io.stockflow.messaging.EnvelopeMessageConverter;
 import io.stockflow.messaging.MessagingSettings;
 
@@ -100,19 +101,25 @@ public class OutboxRelay implements SmartLifecycle {
 			sent.add(correlation);
 		}
 		List<Long> confirmed = new ArrayList<>(sent.size());
-		for (CorrelationData correlation : sent) {
-			if (isConfirmed(correlation)) {
-				confirmed.add(Long.valueOf(correlation.getId()));
+		for (int i = 0; i < sent.size(); i++) {
+			if (isConfirmed(sent.get(i), rows.get(i))) {
+				confirmed.add(rows.get(i).id());
 			}
 		}
 		return confirmed;
 	}
 
-	private boolean isConfirmed(CorrelationData correlation) {
+	/**
+	 * A command must reach its queue: unroutable, it stays and is retried. An event
+	 * nobody subscribes to right now (say, order status changes while no gateway runs) is
+	 * delivered to all its subscribers, none, as publish-subscribe means: it is not
+	 * retried.
+	 */
+	private boolean isConfirmed(CorrelationData correlation, Row row) {
 		try {
 			CorrelationData.Confirm confirm = correlation.getFuture()
 				.get(this.settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			if (confirm.ack() && correlation.getReturned() == null) {
+			if (confirm.ack() && (correlation.getReturned() == null || Exchanges.EVENTS.equals(row.exchange()))) {
 				return true;
 			}
 			String reason = (correlation.getReturned() != null)
