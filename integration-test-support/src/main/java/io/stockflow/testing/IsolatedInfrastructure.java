@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +84,9 @@ public final class IsolatedInfrastructure {
 		IsolatedInfrastructure infra = new IsolatedInfrastructure("it-" + id + "-" + safe, "it_" + id + "_" + safe);
 		sweepStale();
 		infra.createVhost();
+		infra.awaitQueuesRunning();
 		infra.createDatabase();
+		Runtime.getRuntime().addShutdownHook(new Thread(infra::delete, "delete-" + infra.vhost));
 		return infra;
 	}
 
@@ -161,6 +165,41 @@ public final class IsolatedInfrastructure {
 				}
 				log.warn("RabbitMQ management API call failed, trying again: {}", ex.getMessage());
 			}
+		}
+	}
+
+	/**
+	 * Quorum queues start one by one; a vhost is used only once all of its queues run, so
+	 * the test's first connection does not wait on a broker still busy creating them.
+	 */
+	private void awaitQueuesRunning() {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(this::allQueuesRunning);
+	}
+
+	private boolean allQueuesRunning() {
+		List<Map<String, Object>> queues = management().get()
+			.uri("/queues/{vhost}?columns=name,state", this.vhost)
+			.retrieve()
+			.body(List.class);
+		// "live" until the first statistics come in, then "running"
+		return queues != null && !queues.isEmpty()
+				&& queues.stream().allMatch((q) -> "running".equals(q.get("state")) || "live".equals(q.get("state")));
+	}
+
+	/**
+	 * At the end of the test run: the vhost and the database go, so the broker stays
+	 * light.
+	 */
+	private void delete() {
+		try {
+			management().delete().uri("/vhosts/{vhost}", this.vhost).retrieve().toBodilessEntity();
+			admin().sql("drop database if exists " + this.database + " with (force)").update();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Leaving {} for the next sweep: {}", this.vhost, ex.getMessage());
 		}
 	}
 
