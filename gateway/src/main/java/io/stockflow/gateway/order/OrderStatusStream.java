@@ -54,7 +54,7 @@ class OrderStatusStream {
 			throw ex;
 		}
 		send(emitter, Map.of("orderId", orderId, "status", status));
-		if ("REJECTED".equals(status) || "CANCELLED".equals(status)) {
+		if (ends(status)) {
 			emitter.complete();
 		}
 		return emitter;
@@ -82,10 +82,18 @@ class OrderStatusStream {
 		}
 		for (SseEmitter emitter : List.copyOf(emitters)) {
 			send(emitter, event);
-			if ("REJECTED".equals(change.status()) || "CANCELLED".equals(change.status())) {
+			if (ends(change.status())) {
 				emitter.complete();
 			}
 		}
+	}
+
+	/**
+	 * A rejected or cancelled order changes no more; a confirmed one may still be
+	 * cancelled.
+	 */
+	private static boolean ends(Object status) {
+		return "REJECTED".equals(status) || "CANCELLED".equals(status);
 	}
 
 	private static void send(SseEmitter emitter, Map<String, Object> event) {

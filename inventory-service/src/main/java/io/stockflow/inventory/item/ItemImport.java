@@ -1,7 +1,6 @@
 package io.stockflow.inventory.item;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.stockflow.contracts.Envelope;
 import io.stockflow.contracts.inventory.ImportItems;
 import io.stockflow.contracts.inventory.ImportedItem;
-import io.stockflow.contracts.inventory.StockLevel;
 import io.stockflow.inventory.outcome.CommandOutcomes;
 import io.stockflow.inventory.stock.StockAlerts;
 
@@ -54,8 +52,11 @@ public class ItemImport {
 				continue;
 			}
 			try {
-				items.put(imported.sku(), Item.create(imported.sku(), new ItemDetails(imported.brand(),
-						imported.model(), imported.description(), imported.price(), null), stockOf(imported)));
+				items.put(imported.sku(),
+						Item.create(
+								imported.sku(), new ItemDetails(imported.brand(), imported.model(),
+										imported.description(), imported.price(), null),
+								ItemManagement.levelsOf(imported.stock())));
 			}
 			catch (ItemRuleViolation ex) {
 				problems.add(imported.sku() + ": " + ex.getMessage());
@@ -70,16 +71,6 @@ public class ItemImport {
 		this.batches.execute(command, plan);
 		this.alerts.checkAll(command, plan.touchedSkus());
 		this.outcomes.applied(command, null);
-	}
-
-	private static Map<String, Integer> stockOf(ImportedItem imported) {
-		Map<String, Integer> stock = new HashMap<>();
-		for (StockLevel level : imported.stock()) {
-			if (stock.put(level.location(), level.quantity()) != null) {
-				throw new ItemRuleViolation("stock.location " + level.location() + " is listed twice");
-			}
-		}
-		return stock;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.stockflow.inventory.item;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,7 +61,7 @@ public class ItemManagement {
 		try {
 			item = Item.create(add.sku(),
 					new ItemDetails(add.brand(), add.model(), add.description(), add.price(), add.imageUrl()),
-					stockOf(add));
+					levelsOf(add.stock()));
 		}
 		catch (ItemRuleViolation ex) {
 			this.outcomes.rejected(command, add.sku(), ex.getMessage());
@@ -151,9 +152,15 @@ public class ItemManagement {
 		return null;
 	}
 
-	private static Map<String, Integer> stockOf(AddItem add) {
+	/**
+	 * The levels of a command's stock list, in the order given.
+	 * @param levels the stock list of an add or an import
+	 * @return quantity per location
+	 * @throws ItemRuleViolation if a location is listed twice
+	 */
+	static Map<String, Integer> levelsOf(List<StockLevel> levels) {
 		Map<String, Integer> stock = new LinkedHashMap<>();
-		for (StockLevel level : add.stock()) {
+		for (StockLevel level : levels) {
 			if (stock.put(level.location(), level.quantity()) != null) {
 				throw new ItemRuleViolation("stock.location " + level.location() + " is listed twice");
 			}
