@@ -43,7 +43,8 @@ public class ParkedMessages {
 	private static final Set<String> PARKING_HEADERS = Set.of("x-parked-reason", "x-original-queue", "x-parked-at",
 			"x-exception-message", "x-exception-stacktrace", "x-original-exchange", "x-original-routingKey", "x-death",
 			"x-first-death-reason", "x-first-death-queue", "x-first-death-exchange", "x-last-death-reason",
-			"x-last-death-queue", "x-last-death-exchange", "x-delivery-count");
+			"x-last-death-queue", "x-last-death-exchange", "x-delivery-count", "spring_listener_return_correlation",
+			"spring_returned_message_correlation");
 
 	/** At most this many messages are looked through to find one by id. */
 	static final int SEARCH_LIMIT = 10_000;
