@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -24,12 +24,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * event named {@code transition} (JSON data = {@link HealthTransition}), and an event
  * named {@code monitor} ({@code {"reachable": true|false}}) whenever the monitor stops or
  * starts answering. One poller per gateway instance asks the monitor for new transitions
- * every second, and only while somebody listens.
+ * every second, and only while somebody listens. A comment line every 15 s finds the
+ * streams whose browser left; at shutdown every stream is ended first, so that the
+ * graceful shutdown does not wait for them.
  */
 @Component
-public class HealthEventStream implements DisposableBean {
+public class HealthEventStream implements SmartLifecycle {
 
 	static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
 	private static final Logger log = LoggerFactory.getLogger(HealthEventStream.class);
 
@@ -46,9 +50,10 @@ public class HealthEventStream implements DisposableBean {
 
 	private Boolean reachable;
 
+	private volatile boolean running;
+
 	HealthEventStream(HealthMonitorClient monitor) {
 		this.monitor = monitor;
-		this.poller.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
 	}
 
 	/**
@@ -125,9 +130,37 @@ public class HealthEventStream implements DisposableBean {
 		}
 	}
 
+	private void heartbeat() {
+		for (SseEmitter emitter : this.emitters) {
+			try {
+				emitter.send(SseEmitter.event().comment("keep-alive"));
+			}
+			catch (IOException | IllegalStateException ex) {
+				this.emitters.remove(emitter);
+				emitter.completeWithError(ex);
+			}
+		}
+	}
+
 	@Override
-	public void destroy() {
+	public void start() {
+		this.poller.scheduleWithFixedDelay(this::poll, 1, 1, TimeUnit.SECONDS);
+		this.poller.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
+				TimeUnit.SECONDS);
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
 		this.poller.shutdownNow();
+		this.emitters.forEach(SseEmitter::complete);
+		this.emitters.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 }
