@@ -120,11 +120,13 @@ public class BrokerView implements SmartLifecycle {
 	}
 
 	/**
-	 * @return the latest snapshot if the broker answered the last poll; empty while it
-	 * does not
+	 * The latest snapshot until the broker counts as DOWN: one failed poll (a slow answer
+	 * under load) keeps the last picture rather than forgetting that a queue had no
+	 * consumers.
+	 * @return the latest snapshot; empty before the first and while the broker is DOWN
 	 */
 	public Optional<BrokerSnapshot> current() {
-		return (this.failures == 0) ? Optional.ofNullable(this.latest) : Optional.empty();
+		return isDown() ? Optional.empty() : Optional.ofNullable(this.latest);
 	}
 
 	/**
