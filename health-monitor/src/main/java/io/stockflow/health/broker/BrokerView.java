@@ -32,6 +32,9 @@ import io.stockflow.health.config.MonitorSettings;
  */
 public class BrokerView implements SmartLifecycle {
 
+	/** Charts need no more than one sample of a queue every 10 s. */
+	static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
+
 	private static final Logger log = LoggerFactory.getLogger(BrokerView.class);
 
 	private final ManagementApi api;
@@ -100,6 +103,9 @@ public class BrokerView implements SmartLifecycle {
 			}
 			Deque<QueueSample> history = this.samples.computeIfAbsent(q.name(), (n) -> new ArrayDeque<>());
 			synchronized (history) {
+				if (!history.isEmpty() && history.peekLast().at().isAfter(snapshot.at().minus(SAMPLE_EVERY))) {
+					continue;
+				}
 				history.addLast(new QueueSample(q.name(), snapshot.at(), q.ready(), q.unacked(), q.publishRate(),
 						q.deliverRate()));
 				while (!history.isEmpty() && history.peekFirst().at().isBefore(horizon)) {
