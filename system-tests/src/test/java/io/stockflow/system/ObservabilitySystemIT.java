@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,22 @@ class ObservabilitySystemIT {
 	static void start() {
 		stockflow = Stockflow.system();
 		admin = stockflow.adminToken();
+	}
+
+	/**
+	 * Stops the Prometheus this class started ({@code down} would stop it too, but the
+	 * services are shared with the other system tests, whose status lines list five).
+	 */
+	@AfterAll
+	static void stopPrometheus() throws IOException {
+		Path pidFile = stockflow.root().resolve("var/env/" + Stockflow.ENV + "/run/prometheus.pid");
+		if (Files.exists(pidFile)) {
+			ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent((prometheus) -> {
+				prometheus.destroy();
+				prometheus.onExit().join();
+			});
+			Files.delete(pidFile);
+		}
 	}
 
 	@Test
