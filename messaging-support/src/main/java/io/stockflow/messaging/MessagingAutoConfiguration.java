@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.aopalliance.aop.Advice;
 
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -30,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.stockflow.messaging.inbox.Inbox;
 import io.stockflow.messaging.listener.ParkingRecoverer;
 import io.stockflow.messaging.listener.PoisonMessages;
+import io.stockflow.messaging.observation.EventCounters;
+import io.stockflow.messaging.observation.TraceContexts;
 import io.stockflow.messaging.outbox.Outbox;
+import io.stockflow.messaging.outbox.OutboxGauges;
 import io.stockflow.messaging.outbox.OutboxRelay;
 
 /**
@@ -73,15 +78,34 @@ public class MessagingAutoConfiguration {
 		return new MessagingSchema(dataSource);
 	}
 
+	/**
+	 * The trace context of the transaction that writes an outbox row travels with the row
+	 * to the relay, which publishes it later from its own thread.
+	 */
 	@Bean
-	Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay) {
-		return new Outbox(jdbc, relay::wakeUp);
+	TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		Tracer t = tracer.getIfAvailable();
+		Propagator p = propagator.getIfAvailable();
+		return (t != null && p != null) ? new TraceContexts(t, p) : TraceContexts.none();
+	}
+
+	@Bean
+	Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay, TraceContexts traces, ObjectProvider<MeterRegistry> meters) {
+		EventCounters counters = new EventCounters(meters.getIfAvailable(SimpleMeterRegistry::new));
+		return new Outbox(jdbc, relay::wakeUp, traces, counters::committed);
 	}
 
 	@Bean
 	OutboxRelay outboxRelay(MessagingSchema schema, JdbcClient jdbc, TransactionTemplate transactions,
-			RabbitTemplate rabbit, EnvelopeMessageConverter converter, MessagingSettings settings) {
-		return new OutboxRelay(jdbc, transactions, rabbit, converter, settings.outbox());
+			RabbitTemplate rabbit, EnvelopeMessageConverter converter, MessagingSettings settings, TraceContexts traces,
+			ObjectProvider<MeterRegistry> meters) {
+		return new OutboxRelay(jdbc, transactions, rabbit, converter, settings.outbox(), traces,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	OutboxGauges outboxGauges(MessagingSchema schema, JdbcClient jdbc) {
+		return new OutboxGauges(jdbc);
 	}
 
 	@Bean
@@ -96,8 +120,8 @@ public class MessagingAutoConfiguration {
 	}
 
 	@Bean
-	ParkingRecoverer parkingRecoverer(RabbitTemplate rabbit) {
-		return new ParkingRecoverer(rabbit);
+	ParkingRecoverer parkingRecoverer(RabbitTemplate rabbit, ObjectProvider<MeterRegistry> meters) {
+		return new ParkingRecoverer(rabbit, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.stockflow.messaging.inbox;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.stockflow.contracts.Envelope;
+import io.stockflow.messaging.observation.MessageLogContext;
 
 /**
  * Exactly-once effect on top of at-least-once delivery: a consumer applies a message
@@ -28,6 +31,8 @@ public class Inbox {
 
 	private final MeterRegistry meters;
 
+	private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
+
 	public Inbox(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -43,23 +48,35 @@ public class Inbox {
 	 * @return true if the handler ran, false for a duplicate
 	 */
 	public boolean once(String consumer, Envelope<?> message, Runnable handler) {
-		Boolean applied = this.transactions.execute((status) -> {
-			if (!record(consumer, message.messageId())) {
+		Counter duplicateCount = duplicatesOf(consumer);
+		try (MessageLogContext context = MessageLogContext.of(message)) {
+			Boolean applied = this.transactions.execute((status) -> {
+				if (!record(consumer, message.messageId())) {
+					return false;
+				}
+				handler.run();
+				return true;
+			});
+			if (!Boolean.TRUE.equals(applied)) {
+				log.info("Skipped duplicate {} {} on {}", message.type(), message.messageId(), consumer);
+				duplicateCount.increment();
 				return false;
 			}
-			handler.run();
+			log.info("Applied {} {} from {}", message.type(), message.messageId(), consumer);
 			return true;
-		});
-		if (!Boolean.TRUE.equals(applied)) {
-			log.info("Skipped duplicate {} {} on {}", message.type(), message.messageId(), consumer);
-			Counter.builder("stockflow.inbox.duplicates")
-				.description("Redelivered messages skipped by the inbox")
-				.tag("queue", consumer)
-				.register(this.meters)
-				.increment();
-			return false;
 		}
-		return true;
+	}
+
+	/**
+	 * Registered on a queue's first message, so the series exists (at 0) before any
+	 * duplicate.
+	 */
+	private Counter duplicatesOf(String consumer) {
+		return this.duplicates.computeIfAbsent(consumer,
+				(queue) -> Counter.builder("stockflow.inbox.duplicates")
+					.description("Redelivered messages skipped by the inbox")
+					.tag("queue", queue)
+					.register(this.meters));
 	}
 
 	private boolean record(String consumer, UUID messageId) {

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +41,22 @@ public class ParkingRecoverer extends RepublishMessageRecovererWithConfirms {
 
 	private static final Logger log = LoggerFactory.getLogger(ParkingRecoverer.class);
 
+	private final MeterRegistry meters;
+
 	public ParkingRecoverer(RabbitTemplate template) {
+		this(template, new SimpleMeterRegistry());
+	}
+
+	/**
+	 * @param template sends the parked copy
+	 * @param meters counts parked messages, {@code stockflow.messages.parked{queue}}
+	 */
+	public ParkingRecoverer(RabbitTemplate template, MeterRegistry meters) {
 		super(template, new LiteralExpression(Exchanges.DEAD_LETTERS),
 				new SpelExpressionParser().parseExpression("messageProperties.consumerQueue + '.parked'"),
 				ConfirmType.CORRELATED);
 		includeStackTrace(false);
+		this.meters = meters;
 	}
 
 	@Override
@@ -50,6 +64,11 @@ public class ParkingRecoverer extends RepublishMessageRecovererWithConfirms {
 		String reason = reasonOf(cause);
 		log.error("Parking message {} from {}: {}", message.getMessageProperties().getMessageId(),
 				message.getMessageProperties().getConsumerQueue(), reason);
+		Counter.builder("stockflow.messages.parked")
+			.description("Messages this service parked (poison, or retries exhausted)")
+			.tag("queue", String.valueOf(message.getMessageProperties().getConsumerQueue()))
+			.register(this.meters)
+			.increment();
 		Map<String, Object> headers = new HashMap<>();
 		headers.put(REASON, reason);
 		headers.put(ORIGINAL_QUEUE, message.getMessageProperties().getConsumerQueue());

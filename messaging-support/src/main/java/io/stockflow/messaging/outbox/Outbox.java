@@ -1,6 +1,10 @@
 package io.stockflow.messaging.outbox;
 
 import java.util.List;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -9,7 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.stockflow.contracts.Envelope;
+import io.stockflow.contracts.Exchanges;
 import io.stockflow.contracts.MessageJson;
+import io.stockflow.messaging.observation.MessageLogContext;
+import io.stockflow.messaging.observation.TraceContexts;
 
 /**
  * The transactional outbox: a service that changes its database announces the change by
@@ -18,13 +25,32 @@ import io.stockflow.contracts.MessageJson;
  */
 public class Outbox {
 
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
 	private final JdbcTemplate jdbc;
 
 	private final Runnable afterCommit;
 
+	private final TraceContexts traces;
+
+	private final Consumer<List<Outgoing>> committed;
+
 	public Outbox(JdbcTemplate jdbc, Runnable afterCommit) {
+		this(jdbc, afterCommit, TraceContexts.none(), (messages) -> {
+		});
+	}
+
+	/**
+	 * @param jdbc the service's database
+	 * @param afterCommit wakes the relay
+	 * @param traces reads the trace context stored with each row
+	 * @param committed told about the messages of each committed transaction (metrics)
+	 */
+	public Outbox(JdbcTemplate jdbc, Runnable afterCommit, TraceContexts traces, Consumer<List<Outgoing>> committed) {
 		this.jdbc = jdbc;
 		this.afterCommit = afterCommit;
+		this.traces = traces;
+		this.committed = committed;
 	}
 
 	/**
@@ -46,9 +72,10 @@ public class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void addAll(List<Outgoing> messages) {
+		String traceParent = this.traces.current();
 		this.jdbc.batchUpdate("""
-				insert into outbox (message_id, exchange, routing_key, type, correlation_id, body)
-				values (?, ?, ?, ?, ?, ?)
+				insert into outbox (message_id, exchange, routing_key, type, correlation_id, body, trace_parent)
+				values (?, ?, ?, ?, ?, ?, ?)
 				""", messages, 1000, (statement, m) -> {
 			statement.setObject(1, m.envelope().messageId());
 			statement.setString(2, m.exchange());
@@ -56,13 +83,33 @@ public class Outbox {
 			statement.setString(4, m.envelope().type());
 			statement.setObject(5, m.envelope().correlationId());
 			statement.setBytes(6, MessageJson.write(m.envelope()));
+			statement.setString(7, traceParent);
 		});
+		messages.forEach(Outbox::logQueued);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				Outbox.this.afterCommit.run();
+				Outbox.this.committed.accept(messages);
 			}
 		});
+	}
+
+	/** A command starts or continues a flow: worth a line. Events only when debugging. */
+	private static void logQueued(Outgoing m) {
+		boolean command = Exchanges.COMMANDS.equals(m.exchange());
+		if (command ? log.isInfoEnabled() : log.isDebugEnabled()) {
+			try (MessageLogContext context = MessageLogContext.of(m.envelope())) {
+				String text = "Sending {} {} to {} with key {}";
+				Object[] args = { m.envelope().type(), m.envelope().messageId(), m.exchange(), m.routingKey() };
+				if (command) {
+					log.info(text, args);
+				}
+				else {
+					log.debug(text, args);
+				}
+			}
+		}
 	}
 
 	/**

@@ -7,9 +7,13 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.stockflow.contracts.Exchanges;
 import io.stockflow.messaging.EnvelopeMessageConverter;
 import io.stockflow.messaging.MessagingSettings;
+import io.stockflow.messaging.observation.TraceContexts;
 
 /**
  * Publishes outbox rows in id order, a batch per transaction: rows are locked with
@@ -43,15 +48,34 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
+	private final TraceContexts traces;
+
+	private final Counter published;
+
+	private final Counter failures;
+
 	private volatile Thread worker;
 
 	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
 			EnvelopeMessageConverter converter, MessagingSettings.Outbox settings) {
+		this(jdbc, transactions, rabbit, converter, settings, TraceContexts.none(), new SimpleMeterRegistry());
+	}
+
+	public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit,
+			EnvelopeMessageConverter converter, MessagingSettings.Outbox settings, TraceContexts traces,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.rabbit = rabbit;
 		this.converter = converter;
 		this.settings = settings;
+		this.traces = traces;
+		this.published = Counter.builder("stockflow.outbox.published")
+			.description("Outbox rows the broker confirmed")
+			.register(meters);
+		this.failures = Counter.builder("stockflow.outbox.failures")
+			.description("Outbox sends not confirmed (nacked, unroutable, no confirm in time): retried later")
+			.register(meters);
 	}
 
 	/** Asks the relay to look at the outbox now rather than at its next poll. */
@@ -87,7 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private List<Row> lockBatch() {
 		return this.jdbc.sql("""
-				select id, message_id, exchange, routing_key, type, correlation_id, body from outbox
+				select id, message_id, exchange, routing_key, type, correlation_id, body, trace_parent from outbox
 				where published_at is null and next_attempt_at <= now() order by id limit ? for update skip locked
 				""").param(this.settings.batchSize()).query(Row.class).list();
 	}
@@ -96,8 +120,11 @@ public class OutboxRelay implements SmartLifecycle {
 		List<CorrelationData> sent = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
-			this.rabbit.send(row.exchange(), row.routingKey(),
-					this.converter.message(row.messageId(), row.type(), row.correlationId(), row.body()), correlation);
+			this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
+				Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(), row.body());
+				traceHeaders.forEach(message.getMessageProperties()::setHeader);
+				this.rabbit.send(row.exchange(), row.routingKey(), message, correlation);
+			});
 			sent.add(correlation);
 		}
 		List<Long> confirmed = new ArrayList<>(sent.size());
@@ -106,6 +133,7 @@ public class OutboxRelay implements SmartLifecycle {
 				confirmed.add(rows.get(i).id());
 			}
 		}
+		this.published.increment(confirmed.size());
 		return confirmed;
 	}
 
@@ -135,6 +163,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void recordFailure(long id, String reason) {
 		log.warn("Outbox row {} not published, will retry: {}", id, reason);
+		this.failures.increment();
 		this.jdbc.sql("""
 				update outbox set attempts = attempts + 1, last_error = ?,
 				    next_attempt_at = now() + make_interval(secs => least(power(2, attempts), 300))
@@ -212,7 +241,7 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	record Row(long id, UUID messageId, String exchange, String routingKey, String type, UUID correlationId,
-			byte[] body) {
+			byte[] body, String traceParent) {
 
 	}
 

@@ -22,6 +22,8 @@ class OrderMetrics {
 
 	OrderMetrics(MeterRegistry meters) {
 		this.meters = meters;
+		// every counter exists from the start (at 0), so rates and ratios are defined
+		java.util.stream.Stream.of("placed", "confirmed", "rejected", "cancelled").forEach(this::counter);
 	}
 
 	void placed() {
@@ -48,10 +50,11 @@ class OrderMetrics {
 	}
 
 	private void count(String what) {
-		afterCommit(() -> Counter.builder("stockflow.orders." + what)
-			.description("Orders " + what)
-			.register(this.meters)
-			.increment());
+		afterCommit(() -> counter(what).increment());
+	}
+
+	private Counter counter(String what) {
+		return Counter.builder("stockflow.orders." + what).description("Orders " + what).register(this.meters);
 	}
 
 	private static void afterCommit(Runnable action) {

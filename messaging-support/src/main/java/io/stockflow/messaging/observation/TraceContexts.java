@@ -1,0 +1,80 @@
+package io.stockflow.messaging.observation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+/**
+ * Carries a trace across the transactional outbox: the W3C {@code traceparent} of the
+ * transaction that writes an outbox row is stored with it, and the relay, which publishes
+ * the row later from its own thread, continues that trace with a producer span whose
+ * context goes out in the message's headers. Without a tracer every method is a no-op.
+ */
+public class TraceContexts {
+
+	/** The W3C trace context header. */
+	public static final String TRACEPARENT = "traceparent";
+
+	private static final TraceContexts NONE = new TraceContexts(null, null);
+
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	public TraceContexts(Tracer tracer, Propagator propagator) {
+		this.tracer = tracer;
+		this.propagator = propagator;
+	}
+
+	/**
+	 * @return trace contexts that carry nothing, for code running without tracing
+	 */
+	public static TraceContexts none() {
+		return NONE;
+	}
+
+	/**
+	 * @return the current span's {@code traceparent}, or null outside a trace
+	 */
+	public String current() {
+		Span span = (this.tracer != null) ? this.tracer.currentSpan() : null;
+		if (span == null) {
+			return null;
+		}
+		Map<String, String> carrier = new HashMap<>(4);
+		this.propagator.inject(span.context(), carrier, Map::put);
+		return carrier.get(TRACEPARENT);
+	}
+
+	/**
+	 * Runs a send as a producer span in the stored trace, handing the send the headers
+	 * that carry the span's context to the consumer.
+	 * @param traceParent the stored {@code traceparent}, or null (the send gets no
+	 * headers)
+	 * @param name the span's name, e.g. {@code "publish order.place"}
+	 * @param send sends the message with the given headers
+	 */
+	public void continueTrace(String traceParent, String name, Consumer<Map<String, String>> send) {
+		if (this.tracer == null || traceParent == null) {
+			send.accept(Map.of());
+			return;
+		}
+		Span span = this.propagator.extract(Map.of(TRACEPARENT, traceParent), Map::get)
+			.kind(Span.Kind.PRODUCER)
+			.name(name)
+			.start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			Map<String, String> headers = new HashMap<>(4);
+			this.propagator.inject(span.context(), headers, Map::put);
+			send.accept(headers);
+		}
+		finally {
+			span.end();
+		}
+	}
+
+}
