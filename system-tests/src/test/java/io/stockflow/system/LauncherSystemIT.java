@@ -24,8 +24,10 @@ class LauncherSystemIT {
 
 		assertThat(status.exitCode()).isZero();
 		List<String> lines = status.output().lines().filter((l) -> !l.isBlank()).toList();
-		assertThat(lines).hasSize(5)
-			.allMatch((l) -> l.matches("[a-z-]+\\s+UP\\s+\\d+\\s+1808[0-4]"), "name UP pid port");
+		assertThat(lines).hasSize(5).allMatch((l) -> l.matches("[a-z-]+\\s+UP\\s+\\d+\\s+\\d+"), "name UP pid port");
+		assertThat(lines.stream().map((l) -> Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1))))
+			.containsExactlyInAnyOrder(Stockflow.PORT_BASE, Stockflow.PORT_BASE + 1, Stockflow.PORT_BASE + 2,
+					Stockflow.PORT_BASE + 3, Stockflow.PORT_BASE + 4);
 	}
 
 	@Test
