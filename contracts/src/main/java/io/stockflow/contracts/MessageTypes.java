@@ -6,6 +6,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.stockflow.contracts.health.ServiceDegraded;
+import io.stockflow.contracts.health.ServiceDown;
+import io.stockflow.contracts.health.ServiceRecovered;
 import io.stockflow.contracts.inventory.AddItem;
 import io.stockflow.contracts.inventory.ChangeStock;
 import io.stockflow.contracts.inventory.ImportItems;
@@ -39,7 +42,7 @@ public final class MessageTypes {
 				ItemUpdated.class, ItemRemoved.class, StockChanged.class, LowStock.class, StockReplenished.class,
 				PlaceOrder.class, CancelOrder.class, ReserveStock.class, ReleaseStock.class, StockReserved.class,
 				StockRejected.class, StockReleased.class, OrderStatusChanged.class, CommandApplied.class,
-				CommandRejected.class)
+				CommandRejected.class, ServiceDown.class, ServiceRecovered.class, ServiceDegraded.class)
 		.collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
 	private MessageTypes() {

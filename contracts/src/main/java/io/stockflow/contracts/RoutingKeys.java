@@ -94,6 +94,21 @@ public final class RoutingKeys {
 	 */
 	public static final String ORDER_STATUS_CHANGED = "order.status-changed";
 
+	/**
+	 * {@link io.stockflow.contracts.health.ServiceDown} on {@link Exchanges#EVENTS}.
+	 */
+	public static final String SERVICE_DOWN = "service.down";
+
+	/**
+	 * {@link io.stockflow.contracts.health.ServiceRecovered} on {@link Exchanges#EVENTS}.
+	 */
+	public static final String SERVICE_RECOVERED = "service.recovered";
+
+	/**
+	 * {@link io.stockflow.contracts.health.ServiceDegraded} on {@link Exchanges#EVENTS}.
+	 */
+	public static final String SERVICE_DEGRADED = "service.degraded";
+
 	private RoutingKeys() {
 	}
 

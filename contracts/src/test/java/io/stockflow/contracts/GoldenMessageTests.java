@@ -12,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.stockflow.contracts.health.ServiceDegraded;
+import io.stockflow.contracts.health.ServiceDown;
+import io.stockflow.contracts.health.ServiceRecovered;
 import io.stockflow.contracts.inventory.AddItem;
 import io.stockflow.contracts.inventory.ChangeStock;
 import io.stockflow.contracts.inventory.ImportItems;
@@ -74,7 +77,12 @@ class GoldenMessageTests {
 				new ItemAdded("WATCH-42", "Titan", "Edge", "Slim steel watch", new BigDecimal("249.99"),
 						"https://img.example/w42.png", stock, 1),
 				new CommandApplied(COMMAND, "AddItem", "WATCH-42"),
-				new CommandRejected(COMMAND, "AddItem", "WATCH-42", "sku WATCH-42 exists"));
+				new CommandRejected(COMMAND, "AddItem", "WATCH-42", "sku WATCH-42 exists"),
+				new ServiceDown("order-service", "UP", "queue orders.order-commands has no consumers",
+						Instant.parse("2026-11-25T10:15:29.500Z")),
+				new ServiceRecovered("order-service", "DOWN", null, Instant.parse("2026-11-25T10:15:29.500Z")),
+				new ServiceDegraded("catalog-service", "UP", "health: db DOWN",
+						Instant.parse("2026-11-25T10:15:29.500Z")));
 	}
 
 	@ParameterizedTest

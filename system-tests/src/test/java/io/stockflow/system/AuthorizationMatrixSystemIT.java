@@ -112,7 +112,19 @@ class AuthorizationMatrixSystemIT {
 						() -> null, 401, 202, 404, 202),
 				new Row("GET", "/api/orders/{orderId}/events",
 						() -> "/api/orders/" + customersRejectedOrder() + "/events", () -> null, 401, 200, 404, 200),
-				new Row("GET", "/api/admin/stats", () -> "/api/admin/stats", () -> null, 401, 403, 403, 200));
+				new Row("GET", "/api/admin/stats", () -> "/api/admin/stats", () -> null, 401, 403, 403, 200),
+				new Row("GET", "/api/health/services", () -> "/api/health/services", () -> null, 401, 403, 403, 200),
+				new Row("GET", "/api/health/events", () -> "/api/health/events", () -> null, 401, 403, 403, 200),
+				new Row("GET", "/api/admin/parked", () -> "/api/admin/parked", () -> null, 401, 403, 403, 200),
+				new Row("GET", "/api/admin/parked/{queue}", () -> "/api/admin/parked/inventory.item-commands.parked",
+						() -> null, 401, 403, 403, 200),
+				// no such message: admins get 404, everybody else is stopped before
+				new Row("POST", "/api/admin/parked/{queue}/{messageId}/replay",
+						() -> "/api/admin/parked/inventory.item-commands.parked/MATRIX-NONE/replay", () -> null, 401,
+						403, 403, 404),
+				new Row("DELETE", "/api/admin/parked/{queue}/{messageId}",
+						() -> "/api/admin/parked/inventory.item-commands.parked/MATRIX-NONE", () -> null, 401, 403, 403,
+						404));
 	}
 
 	@Test
