@@ -93,4 +93,20 @@
     watchAll(e.detail.elt);
     ageToasts(e.detail.elt.parentNode || document);
   });
+
+  // ---- health page: transitions arrive over SSE; each tells the page's parts to draw themselves again
+  document.addEventListener('DOMContentLoaded', function () {
+    var page = document.querySelector('[data-health-stream]');
+    if (!page || !window.EventSource) {
+      return;
+    }
+    var source = new EventSource(page.getAttribute('data-health-stream'));
+    function changed() {
+      if (window.htmx) {
+        htmx.trigger(document.body, 'stockflow:health');
+      }
+    }
+    source.addEventListener('transition', changed);
+    source.addEventListener('monitor', changed);
+  });
 })();

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -21,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * status change live; a buy beyond the stock shows why it was rejected; an admin adds an
  * item, changes its stock and deletes it, each visible in the shop; the pages need a
  * session and the admin pages the role. Every page is saved as a screenshot at desktop
- * and phone width under {@code target/screenshots/}.
+ * and phone width under {@code target/screenshots/}. The health page shows a stopped
+ * service DOWN without a reload.
  */
 class WebUiSystemIT {
 
@@ -70,7 +74,7 @@ class WebUiSystemIT {
 		try {
 			browser.type("#qty-" + sku, "2").click("[data-sku='" + sku + "'] .buy button");
 			assertThat(browser.path()).startsWith("/orders");
-			await().atMost(Stockflow.patience()).until(() -> statusBadge().equals("PENDING"));
+			waitAtMost(Stockflow.patience()).until(() -> statusBadge().equals("PENDING"));
 			browser.script("window.stockflowNoReload = true;");
 			browser.screenshots("orders-pending");
 		}
@@ -78,9 +82,9 @@ class WebUiSystemIT {
 			stockflow.launcher("start", "inventory-service");
 		}
 
-		await().atMost(Stockflow.patience()).until(() -> statusBadge().equals("CONFIRMED"));
+		waitAtMost(Stockflow.patience()).until(() -> statusBadge().equals("CONFIRMED"));
 		assertThat(browser.script("return window.stockflowNoReload === true;")).isEqualTo(true);
-		await().atMost(Duration.ofSeconds(10)).until(() -> browser.text(".order").contains("Total 179.80"));
+		waitAtMost(Duration.ofSeconds(10)).until(() -> browser.text(".order").contains("Total 179.80"));
 		browser.screenshots("orders-confirmed");
 	}
 
@@ -94,8 +98,8 @@ class WebUiSystemIT {
 		browser.signIn(customer, customer + "-password");
 		browser.go("/?q=" + sku).type("#qty-" + sku, "5").click("[data-sku='" + sku + "'] .buy button");
 
-		await().atMost(Stockflow.patience()).until(() -> statusBadge().equals("REJECTED"));
-		await().atMost(Duration.ofSeconds(10))
+		waitAtMost(Stockflow.patience()).until(() -> statusBadge().equals("REJECTED"));
+		waitAtMost(Duration.ofSeconds(10))
 			.until(() -> browser.text(".order .rejection").contains("you asked for 5, 3 available"));
 		assertThat(browser.text(".order .rejection")).contains("Rejected");
 		browser.screenshots("orders-rejected");
@@ -110,7 +114,7 @@ class WebUiSystemIT {
 		browser.signIn(stockflow.adminUsername(), stockflow.secret("STOCKFLOW_ADMIN_PASSWORD"));
 		browser.go("/admin");
 		browser.click("#add-form button[type=submit]");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findAll("#add-sku-error").isEmpty());
+		waitAtMost(Duration.ofSeconds(10)).until(() -> !browser.findAll("#add-sku-error").isEmpty());
 		browser.screenshots("admin-add-errors");
 
 		browser.type("#add-sku", sku)
@@ -125,30 +129,29 @@ class WebUiSystemIT {
 			.click("#add-form button[type=submit]");
 		awaitToast("AddItem " + sku, "APPLIED");
 		browser.screenshots("admin-toast-applied");
-		await().atMost(Stockflow.patience()).until(() -> shopCard(sku).contains("10 available"));
+		waitAtMost(Stockflow.patience()).until(() -> shopCard(sku).contains("10 available"));
 		browser.screenshots("shop-new-item");
 
 		browser.go("/admin?q=" + sku);
-		await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findAll(adminItem(sku)).isEmpty());
+		waitAtMost(Duration.ofSeconds(10)).until(() -> !browser.findAll(adminItem(sku)).isEmpty());
 		browser.click(adminItem(sku) + " details.action:nth-of-type(2) summary")
 			.type(adminItem(sku) + " input[name=amount]", "-3")
 			.click(adminItem(sku) + " details.action:nth-of-type(2) button[type=submit]");
 		awaitToast("ChangeStock " + sku, "APPLIED");
 		browser.click(adminItem(sku) + " details.action:nth-of-type(3) summary");
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> browser.text(adminItem(sku) + " .history").contains("ADJUST"));
+		waitAtMost(Duration.ofSeconds(10)).until(() -> browser.text(adminItem(sku) + " .history").contains("ADJUST"));
 		browser.screenshots("admin-stock-history");
-		await().atMost(Stockflow.patience()).until(() -> shopCard(sku).contains("7 available"));
+		waitAtMost(Stockflow.patience()).until(() -> shopCard(sku).contains("7 available"));
 
 		browser.go("/admin?q=" + sku);
-		await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findAll(adminItem(sku)).isEmpty());
+		waitAtMost(Duration.ofSeconds(10)).until(() -> !browser.findAll(adminItem(sku)).isEmpty());
 		browser.click(adminItem(sku) + " form.delete button");
-		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+		waitAtMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
 			browser.driver().switchTo().alert().accept();
 			return true;
 		});
 		awaitToast("RemoveItem " + sku, "APPLIED");
-		await().atMost(Stockflow.patience())
+		waitAtMost(Stockflow.patience())
 			.until(() -> browser.go("/?q=" + sku).findAll("[data-sku='" + sku + "']").isEmpty());
 		browser.screenshots("shop-after-delete");
 		browser.go("/admin");
@@ -189,12 +192,48 @@ class WebUiSystemIT {
 		browser.screenshots("forbidden");
 	}
 
+	@Test
+	void theHealthPageShowsAServiceDownAfterItIsStoppedAndUpAgain() {
+		browser.signIn(stockflow.adminUsername(), stockflow.secret("STOCKFLOW_ADMIN_PASSWORD"));
+		browser.go("/admin/health");
+		waitAtMost(Stockflow.patience()).until(() -> "UP".equals(serviceStatus("catalog-service")));
+		browser.script("window.stockflowNoReload = true;");
+		browser.screenshots("health");
+
+		stockflow.launcher("stop", "catalog-service");
+		try {
+			waitAtMost(Stockflow.patience()).until(() -> "DOWN".equals(serviceStatus("catalog-service")));
+			assertThat(browser.script("return window.stockflowNoReload === true;")).isEqualTo(true);
+			waitAtMost(Duration.ofSeconds(30)).until(() -> browser.text("#timeline").contains("catalog-service"));
+			browser.screenshots("health-down");
+		}
+		finally {
+			stockflow.launcher("start", "catalog-service");
+		}
+		waitAtMost(Stockflow.patience()).until(() -> "UP".equals(serviceStatus("catalog-service")));
+	}
+
 	private static void addItem(String sku, String brand, String model, String price, int quantity) {
 		stockflow.call("POST", "/api/admin/items", admin,
 				Map.of("sku", sku, "brand", brand, "model", model, "description", "", "price", price, "stock",
 						List.of(Map.of("location", "blr-1", "quantity", quantity))));
-		await().atMost(Stockflow.patience())
+		waitAtMost(Stockflow.patience())
 			.until(() -> stockflow.call("GET", "/api/items/" + sku, null, null).getStatusCode().value() == 200);
+	}
+
+	private static String serviceStatus(String service) {
+		List<WebElement> cards = browser.findAll("[data-service='" + service + "']");
+		return cards.isEmpty() ? null : cards.get(0).getAttribute("data-status");
+	}
+
+	/**
+	 * Waits for the page: an element that htmx or the page's script replaced meanwhile is
+	 * simply looked up again.
+	 */
+	private static ConditionFactory waitAtMost(Duration timeout) {
+		return await().atMost(timeout)
+			.ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+			.ignoreExceptionsInstanceOf(NoSuchElementException.class);
 	}
 
 	private static String statusBadge() {
@@ -215,10 +254,9 @@ class WebUiSystemIT {
 	}
 
 	private static void awaitToast(String text, String status) {
-		await().atMost(Stockflow.patience())
-			.until(() -> browser.findAll(".toast")
-				.stream()
-				.anyMatch((t) -> t.getText().contains(text) && t.getText().contains(status)));
+		waitAtMost(Stockflow.patience()).until(() -> browser.findAll(".toast")
+			.stream()
+			.anyMatch((t) -> t.getText().contains(text) && t.getText().contains(status)));
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.stockflow.gateway.health.HealthMonitorUnavailableException;
 import io.stockflow.gateway.ratelimit.TooManyRequestsException;
 
 /**
@@ -32,6 +33,11 @@ class WebErrors {
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView handle(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		if (response.isCommitted()) {
+			// a stream (SSE) that timed out or lost its client: nothing more can be
+			// written
+			return new ModelAndView();
+		}
 		if (ex instanceof ErrorResponse known) {
 			String detail = known.getBody().getDetail();
 			return page(known.getStatusCode(), (detail != null) ? detail : known.getBody().getTitle(), request,
@@ -39,6 +45,10 @@ class WebErrors {
 		}
 		if (ex instanceof TypeMismatchException || ex instanceof ServletRequestBindingException) {
 			return page(HttpStatus.BAD_REQUEST, "Part of the address or form is not valid.", request, response);
+		}
+		if (ex instanceof HealthMonitorUnavailableException) {
+			return page(HttpStatus.SERVICE_UNAVAILABLE,
+					"The health monitor is unreachable right now; try again shortly.", request, response);
 		}
 		if (ex instanceof TooManyRequestsException tooMany) {
 			return page(HttpStatus.TOO_MANY_REQUESTS,
