@@ -232,8 +232,8 @@ class WebUiSystemIT {
 	 */
 	private static ConditionFactory waitAtMost(Duration timeout) {
 		return await().atMost(timeout)
-			.ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
-			.ignoreExceptionsInstanceOf(NoSuchElementException.class);
+			.ignoreExceptionsMatching(
+					(ex) -> ex instanceof StaleElementReferenceException || ex instanceof NoSuchElementException);
 	}
 
 	private static String statusBadge() {
