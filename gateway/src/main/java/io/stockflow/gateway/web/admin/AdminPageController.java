@@ -9,7 +9,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.stockflow.gateway.internal.ServiceClient;
 import io.stockflow.gateway.order.OrderManagementClient;
@@ -65,18 +64,15 @@ class AdminPageController {
 
 	@GetMapping("/admin/items")
 	String items(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/items")
-			.queryParam("page", Math.max(0, page))
-			.queryParam("size", PAGE_SIZE);
-		if (q != null && !q.isBlank()) {
-			uri.queryParam("q", q.trim());
-		}
-		else {
-			uri.queryParam("sort", "sku,asc");
-		}
+		boolean search = q != null && !q.isBlank();
+		// values go as template variables: the client encodes each once
+		String template = search ? "/items?page={page}&size={size}&q={q}"
+				: "/items?page={page}&size={size}&sort=sku,asc";
+		Object[] values = search ? new Object[] { Math.max(0, page), PAGE_SIZE, q.trim() }
+				: new Object[] { Math.max(0, page), PAGE_SIZE };
 		Map<String, Object> result = Map.of();
 		try {
-			result = this.json.object(this.catalog.get(uri.encode().build().toUriString()));
+			result = this.json.object(this.catalog.get(template, values));
 		}
 		catch (ErrorResponseException ex) {
 			model.addAttribute("itemsProblem", ex.getBody().getDetail());

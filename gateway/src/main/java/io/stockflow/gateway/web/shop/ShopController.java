@@ -63,7 +63,7 @@ class ShopController {
 		model.addAttribute("brands", brands());
 		Map<String, Object> result = Map.of("items", List.of(), "total", 0);
 		try {
-			result = this.json.object(this.catalog.get(query.catalogPath()));
+			result = this.json.object(this.catalog.get(query.catalogTemplate(), query.catalogValues()));
 		}
 		catch (ErrorResponseException ex) {
 			model.addAttribute("problem", ex.getBody().getDetail());

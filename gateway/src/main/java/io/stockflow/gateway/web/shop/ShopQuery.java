@@ -31,31 +31,48 @@ public record ShopQuery(String q, String brand, BigDecimal minPrice, BigDecimal 
 	private static final Set<String> SORT_KEYS = Set.of("price,asc", "price,desc", "brand,asc", "available,desc");
 
 	/**
-	 * @return the catalogue's address for this query
+	 * @return the catalogue's address for this query, a template whose values are
+	 * {@link #catalogValues()}: the client encodes each value once, whatever it holds
 	 */
-	public String catalogPath() {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/items")
-			.queryParam("page", Math.max(0, this.page))
-			.queryParam("size", PAGE_SIZE);
+	public String catalogTemplate() {
+		StringBuilder template = new StringBuilder("/items?page={page}&size={size}");
+		catalogParameters().keySet()
+			.stream()
+			.skip(2)
+			.forEach((name) -> template.append('&').append(name).append("={").append(name).append('}'));
+		return template.toString();
+	}
+
+	/**
+	 * @return the values of {@link #catalogTemplate()}, in order
+	 */
+	public Object[] catalogValues() {
+		return catalogParameters().values().toArray();
+	}
+
+	private java.util.Map<String, Object> catalogParameters() {
+		java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+		parameters.put("page", Math.max(0, this.page));
+		parameters.put("size", PAGE_SIZE);
 		if (hasText(this.q)) {
-			uri.queryParam("q", this.q.trim());
+			parameters.put("q", this.q.trim());
 		}
 		if (hasText(this.brand)) {
-			uri.queryParam("brand", this.brand);
+			parameters.put("brand", this.brand);
 		}
 		if (this.minPrice != null) {
-			uri.queryParam("minPrice", this.minPrice.toPlainString());
+			parameters.put("minPrice", this.minPrice.toPlainString());
 		}
 		if (this.maxPrice != null) {
-			uri.queryParam("maxPrice", this.maxPrice.toPlainString());
+			parameters.put("maxPrice", this.maxPrice.toPlainString());
 		}
 		if (this.inStock) {
-			uri.queryParam("inStock", "true");
+			parameters.put("inStock", "true");
 		}
 		if (hasText(this.sort) && SORT_KEYS.contains(this.sort)) {
-			uri.queryParam("sort", this.sort);
+			parameters.put("sort", this.sort);
 		}
-		return uri.encode().build().toUriString();
+		return parameters;
 	}
 
 	/**
