@@ -86,6 +86,10 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    // long filter panels start closed on narrow screens, so the items come first
+    if (window.matchMedia && window.matchMedia('(max-width: 60rem)').matches) {
+      document.querySelectorAll('details[data-close-narrow]').forEach(function (d) { d.open = false; });
+    }
     watchAll(document);
     ageToasts(document);
   });

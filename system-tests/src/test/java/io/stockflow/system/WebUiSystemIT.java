@@ -40,6 +40,12 @@ class WebUiSystemIT {
 		stockflow = Stockflow.system();
 		admin = stockflow.adminToken();
 		browser = Browser.open("http://127.0.0.1:" + Stockflow.PORT_BASE);
+		// a few items so that the shop's screenshots show a shop
+		long run = System.nanoTime() % 100_000;
+		addItem("DEMO-AURA-" + run, "Aurora", "Daybreak 38", "149.00", 42);
+		addItem("DEMO-KITE-" + run, "Kestrel", "Field Chrono", "219.50", 4);
+		addItem("DEMO-MIRA-" + run, "Mirador", "Slim Quartz", "64.99", 0);
+		addItem("DEMO-PIKE-" + run, "Pinnacle", "Diver 200", "329.00", 17);
 	}
 
 	@AfterAll
@@ -69,6 +75,8 @@ class WebUiSystemIT {
 		WebElement card = browser.find("[data-sku='" + sku + "']");
 		assertThat(card.getText().toLowerCase()).contains("zenithia", "chronograph", "89.90", "20 available");
 		browser.screenshots("shop-search");
+		browser.type("#q", "Zenithia chronograph").click(".filters button[type=submit]");
+		assertThat(browser.findAll("[data-sku='" + sku + "']")).hasSize(1);
 
 		stockflow.launcher("stop", "inventory-service");
 		try {
