@@ -201,7 +201,7 @@ class WebUiSystemIT {
 	}
 
 	@Test
-	void theHealthPageShowsAServiceDownAfterItIsStoppedAndUpAgain() {
+	void theHealthPageShowsAServiceDownAfterItIsStoppedAndTheMonitorUnreachable() {
 		browser.signIn(stockflow.adminUsername(), stockflow.secret("STOCKFLOW_ADMIN_PASSWORD"));
 		browser.go("/admin/health");
 		waitAtMost(Stockflow.patience()).until(() -> "UP".equals(serviceStatus("catalog-service")));
@@ -219,6 +219,17 @@ class WebUiSystemIT {
 			stockflow.launcher("start", "catalog-service");
 		}
 		waitAtMost(Stockflow.patience()).until(() -> "UP".equals(serviceStatus("catalog-service")));
+
+		stockflow.launcher("stop", "health-monitor");
+		try {
+			waitAtMost(Duration.ofSeconds(30)).until(() -> !browser.findAll("[data-role=monitor-down]").isEmpty());
+			browser.screenshots("health-monitor-unreachable");
+		}
+		finally {
+			stockflow.launcher("start", "health-monitor");
+		}
+		waitAtMost(Stockflow.patience()).until(() -> browser.findAll("[data-role=monitor-down]").isEmpty()
+				&& "UP".equals(serviceStatus("catalog-service")));
 	}
 
 	private static void addItem(String sku, String brand, String model, String price, int quantity) {
