@@ -87,8 +87,15 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     // long filter panels start closed on narrow screens, so the items come first
-    if (window.matchMedia && window.matchMedia('(max-width: 60rem)').matches) {
-      document.querySelectorAll('details[data-close-narrow]').forEach(function (d) { d.open = false; });
+    if (window.matchMedia) {
+      var narrow = window.matchMedia('(max-width: 60rem)');
+      var fold = function () {
+        if (narrow.matches) {
+          document.querySelectorAll('details[data-close-narrow]').forEach(function (d) { d.open = false; });
+        }
+      };
+      fold();
+      narrow.addEventListener('change', fold);
     }
     watchAll(document);
     ageToasts(document);
