@@ -84,6 +84,7 @@ class AdminActionsController {
 		UUID commandId = this.items.add(request, WebUser.actor(user));
 		model.addAttribute("form", java.util.Map.of());
 		model.addAttribute("locations", List.of());
+		model.addAttribute("quantities", List.of());
 		model.addAttribute("errors", java.util.Map.of());
 		model.addAttribute("toast", pending(commandId, "AddItem", request.sku()));
 		return "admin :: add-form-sent";
