@@ -369,7 +369,7 @@ final class Stockflow {
 			.until(() -> call("GET", "/api/items/" + sku, null, null).getStatusCode().value() == 200);
 	}
 
-	private String adminUsername() {
+	String adminUsername() {
 		String fromEnv = System.getenv("STOCKFLOW_ADMIN_USERNAME");
 		return (fromEnv != null && !fromEnv.isBlank()) ? fromEnv : "admin";
 	}

@@ -48,7 +48,11 @@ public class AdminCommands {
 				""").params(status.name(), reason, id).update();
 	}
 
-	Optional<CommandStatus> find(UUID id) {
+	/**
+	 * @param id the command id
+	 * @return where it stands, if it is known
+	 */
+	public Optional<CommandStatus> find(UUID id) {
 		return this.jdbc.sql("select id, type, status, reason, sku from admin_command where id = ?")
 			.param(id)
 			.query((rs, row) -> new CommandStatus(rs.getObject("id", UUID.class), rs.getString("type"),

@@ -89,8 +89,21 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout").deleteCookies("STOCKFLOW_SESSION"))
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+					SecurityConfiguration::signInAgain, (request) -> request.getHeader("HX-Request") != null))
 			.headers(SecurityConfiguration::securityHeaders);
 		return http.build();
+	}
+
+	/**
+	 * A page's script call (htmx) whose session has expired: the browser goes to the
+	 * sign-in page as a whole instead of drawing it into a part of the page.
+	 */
+	private static void signInAgain(jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException ex) {
+		response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_UNAUTHORIZED);
 	}
 
 	/** Caps request bodies before anything reads them. */

@@ -4,8 +4,6 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,14 +40,6 @@ class AccountsController {
 	@PostMapping("/api/admin/users/{username}/role")
 	AccountView changeRole(@PathVariable String username, @Valid @RequestBody RoleChange change) {
 		return this.accounts.changeRole(username, change.role());
-	}
-
-	/**
-	 * @param username {@code [A-Za-z0-9_.-]{3,32}}
-	 * @param password 8 to 128 characters
-	 */
-	record Registration(@NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{3,32}") String username,
-			@NotNull @Size(min = 8, max = 128) String password) {
 	}
 
 	/**

@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
  * @param stock initial stock per location
  * @param lowStockThreshold optional low-stock threshold (units over all locations)
  */
-record AddItemRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String sku,
+public record AddItemRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String sku,
 		@NotBlank @Size(max = 100) String brand, @NotBlank @Size(max = 100) String model,
 		@Size(max = 2000) String description,
 		@NotNull @DecimalMin("0.00") @DecimalMax("1000000.00") @Digits(integer = 7, fraction = 2) BigDecimal price,
@@ -38,7 +38,7 @@ record AddItemRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String sk
 	 * @param location the location code
 	 * @param quantity units there
 	 */
-	record StockRequest(@NotNull @Pattern(regexp = "[a-z0-9-]{1,32}") String location,
+	public record StockRequest(@NotNull @Pattern(regexp = "[a-z0-9-]{1,32}") String location,
 			@NotNull @Min(0) @Max(10_000_000) Integer quantity) {
 	}
 

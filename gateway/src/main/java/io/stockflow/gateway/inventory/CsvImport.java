@@ -31,7 +31,7 @@ import io.stockflow.contracts.inventory.StockLevel;
  * and do not stop the good ones.
  */
 @Component
-class CsvImport {
+public class CsvImport {
 
 	static final List<String> COLUMNS = List.of("sku", "brand", "model", "description", "price", "location",
 			"quantity");
@@ -56,7 +56,7 @@ class CsvImport {
 	 * @param actor the admin importing
 	 * @return what was sent and what was rejected, by line
 	 */
-	Report importRows(Reader csv, Actor actor) {
+	public Report importRows(Reader csv, Actor actor) {
 		Map<String, ItemRows> items = new LinkedHashMap<>();
 		List<Rejected> rejected = new ArrayList<>();
 		int rows = 0;
@@ -131,7 +131,7 @@ class CsvImport {
 	 * @param items distinct items sent
 	 * @param rejected rows not sent, with why
 	 */
-	record Report(UUID commandId, String statusUrl, int rows, int accepted, int items, List<Rejected> rejected) {
+	public record Report(UUID commandId, String statusUrl, int rows, int accepted, int items, List<Rejected> rejected) {
 	}
 
 	/**
@@ -139,7 +139,7 @@ class CsvImport {
 	 * @param sku the row's sku, if it could be read
 	 * @param errors what is wrong with it
 	 */
-	record Rejected(long line, String sku, List<String> errors) {
+	public record Rejected(long line, String sku, List<String> errors) {
 	}
 
 	/** The good rows of one sku: the details once, one quantity per location. */

@@ -26,7 +26,7 @@ import io.stockflow.messaging.outbox.Outbox;
  * follow.
  */
 @Service
-class ItemCommands {
+public class ItemCommands {
 
 	private final AdminCommands commands;
 
@@ -44,7 +44,7 @@ class ItemCommands {
 	 * @return the command id
 	 */
 	@Transactional
-	UUID add(AddItemRequest request, Actor actor) {
+	public UUID add(AddItemRequest request, Actor actor) {
 		AddItem add = new AddItem(request.sku(), request.brand(), request.model(), request.description(),
 				request.price(), request.imageUrl(),
 				request.stock().stream().map((s) -> new StockLevel(s.location(), s.quantity())).toList(),
@@ -60,7 +60,7 @@ class ItemCommands {
 	 * @return the command id
 	 */
 	@Transactional
-	UUID update(String sku, UpdateItemRequest request, Actor actor) {
+	public UUID update(String sku, UpdateItemRequest request, Actor actor) {
 		UpdateItem update = new UpdateItem(sku, request.brand(), request.model(), request.description(),
 				request.price(), request.imageUrl(), request.lowStockThreshold(), request.expectedVersion());
 		return send(RoutingKeys.ITEM_UPDATE, Envelope.first(UUID.randomUUID(), actor, update), sku);
@@ -73,7 +73,7 @@ class ItemCommands {
 	 * @return the command id
 	 */
 	@Transactional
-	UUID remove(String sku, Actor actor) {
+	public UUID remove(String sku, Actor actor) {
 		return send(RoutingKeys.ITEM_REMOVE, Envelope.first(UUID.randomUUID(), actor, new RemoveItem(sku)), sku);
 	}
 
@@ -85,7 +85,7 @@ class ItemCommands {
 	 * @return the command id
 	 */
 	@Transactional
-	UUID changeStock(String sku, StockChangeRequest request, Actor actor) {
+	public UUID changeStock(String sku, StockChangeRequest request, Actor actor) {
 		ChangeStock change = new ChangeStock(sku, request.location(), request.quantity(), request.delta(),
 				request.reasonOrDefault(), request.note());
 		return send(RoutingKeys.STOCK_CHANGE, Envelope.first(UUID.randomUUID(), actor, change), sku);

@@ -18,13 +18,13 @@ import jakarta.validation.constraints.Size;
  * recount for a set and correction for an adjustment
  * @param note free text
  */
-record StockChangeRequest(@NotNull @Pattern(regexp = "[a-z0-9-]{1,32}") String location,
+public record StockChangeRequest(@NotNull @Pattern(regexp = "[a-z0-9-]{1,32}") String location,
 		@Min(0) @Max(10_000_000) Integer quantity, @Min(-10_000_000) @Max(10_000_000) Integer delta,
 		@Pattern(regexp = "recount|received|damaged|returned|correction|other") String reason,
 		@Size(max = 500) String note) {
 
 	@AssertTrue(message = "give either quantity (set) or delta (adjust)")
-	boolean isQuantityOrDelta() {
+	public boolean isQuantityOrDelta() {
 		return (this.quantity == null) != (this.delta == null);
 	}
 

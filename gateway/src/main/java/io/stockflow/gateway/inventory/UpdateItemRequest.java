@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
  * @param lowStockThreshold optional low-stock threshold
  * @param expectedVersion optional: the version that was edited
  */
-record UpdateItemRequest(@NotBlank @Size(max = 100) String brand, @NotBlank @Size(max = 100) String model,
+public record UpdateItemRequest(@NotBlank @Size(max = 100) String brand, @NotBlank @Size(max = 100) String model,
 		@Size(max = 2000) String description,
 		@NotNull @DecimalMin("0.00") @DecimalMax("1000000.00") @Digits(integer = 7, fraction = 2) BigDecimal price,
 		@Size(max = 2048) @Pattern(regexp = "https?://\\S+") String imageUrl,

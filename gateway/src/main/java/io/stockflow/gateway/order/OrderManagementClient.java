@@ -25,7 +25,7 @@ import io.stockflow.gateway.ratelimit.RateLimits;
  * check applied.
  */
 @Service
-class OrderManagementClient {
+public class OrderManagementClient {
 
 	private static final TypeReference<Map<String, Object>> JSON = new TypeReference<>() {
 	};
@@ -55,14 +55,14 @@ class OrderManagementClient {
 		this.jdbc = jdbc;
 	}
 
-	UUID place(String key, PlaceOrderRequest request, Actor actor) {
+	public UUID place(String key, PlaceOrderRequest request, Actor actor) {
 		this.limits.consume(RateLimits.Limit.ORDERS_PER_USER, actor.username());
 		requireKnownItems(request);
 		List<OrderLine> lines = request.lines().stream().map((l) -> new OrderLine(l.sku(), l.quantity())).toList();
 		return this.requests.place(key, lines, actor);
 	}
 
-	Map<String, Object> visibleOrder(UUID orderId, Actor actor) {
+	public Map<String, Object> visibleOrder(UUID orderId, Actor actor) {
 		ResponseEntity<String> answer = this.orderService.get("/orders/{id}", orderId);
 		Map<String, Object> order = this.json.readValue(answer.getBody(), JSON);
 		if (!actor.hasRole("ADMIN") && !Objects.equals(order.get("customer"), actor.username())) {
@@ -71,7 +71,7 @@ class OrderManagementClient {
 		return order;
 	}
 
-	ResponseEntity<String> list(Actor actor, boolean all, int page, int size) {
+	public ResponseEntity<String> list(Actor actor, boolean all, int page, int size) {
 		if (all && actor.hasRole("ADMIN")) {
 			return this.orderService.get("/orders?page={page}&size={size}", page, size);
 		}
@@ -79,7 +79,7 @@ class OrderManagementClient {
 				size);
 	}
 
-	void cancel(UUID orderId, Actor actor) {
+	public void cancel(UUID orderId, Actor actor) {
 		Object status = visibleOrder(orderId, actor).get("status");
 		if (!"PENDING".equals(status) && !"CONFIRMED".equals(status)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
@@ -88,7 +88,7 @@ class OrderManagementClient {
 		this.requests.cancel(orderId, actor);
 	}
 
-	Map<String, Object> stats() {
+	public Map<String, Object> stats() {
 		Map<String, Object> orders = this.json.readValue(this.orderService.get("/orders/stats").getBody(), JSON);
 		Map<String, Object> items = this.json.readValue(this.inventory.get("/items/stats").getBody(), JSON);
 		long pending = this.jdbc.sql("select count(*) from admin_command where status = 'PENDING'")

@@ -20,7 +20,7 @@ import io.stockflow.contracts.order.OrderStatusChanged;
  * instance holds a customer's connection pushes the change to it.
  */
 @Component
-class OrderStatusStream {
+public class OrderStatusStream {
 
 	static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -34,7 +34,7 @@ class OrderStatusStream {
 	 * @param current reads the order's status now; may throw (not found, not yours)
 	 * @return the stream
 	 */
-	SseEmitter open(UUID orderId, Supplier<Map<String, Object>> current) {
+	public SseEmitter open(UUID orderId, Supplier<Map<String, Object>> current) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
 		Set<SseEmitter> emitters = this.streams.computeIfAbsent(orderId, (id) -> ConcurrentHashMap.newKeySet());
 		emitters.add(emitter);

@@ -19,10 +19,10 @@ import jakarta.validation.constraints.Size;
  *
  * @param lines the lines
  */
-record PlaceOrderRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Line> lines) {
+public record PlaceOrderRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Line> lines) {
 
 	@AssertTrue(message = "each sku may appear once; put the quantities together")
-	boolean isEachSkuOnce() {
+	public boolean isEachSkuOnce() {
 		if (this.lines == null) {
 			return true;
 		}
@@ -34,7 +34,7 @@ record PlaceOrderRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull 
 	 * @param sku the item
 	 * @param quantity units
 	 */
-	record Line(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String sku,
+	public record Line(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String sku,
 			@NotNull @Min(1) @Max(1000) Integer quantity) {
 	}
 
