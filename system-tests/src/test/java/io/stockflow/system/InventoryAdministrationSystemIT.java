@@ -152,9 +152,11 @@ class InventoryAdministrationSystemIT {
 			.until(() -> stockflow.call("GET", "/api/items/" + sku, null, null).getStatusCode().value() == 200);
 
 		Map<String, Object> found = stockflow.call("GET", "/api/items?q=zenithya", null, null).getBody();
+		Map<String, Object> twoWords = stockflow.call("GET", "/api/items?q=zenithya chronomastr", null, null).getBody();
 		List<?> brands = (List<?>) stockflow.gateway().get().uri("/api/brands").retrieve().body(List.class);
 
 		assertThat(Stockflow.pluck(found.get("items"), "sku")).contains(sku);
+		assertThat(Stockflow.pluck(twoWords.get("items"), "sku")).contains(sku);
 		assertThat(Stockflow.pluck(brands, "brand")).contains("Zenithia");
 	}
 
