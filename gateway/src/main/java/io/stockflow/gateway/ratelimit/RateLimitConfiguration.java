@@ -19,8 +19,8 @@ class RateLimitConfiguration {
 	@Bean(destroyMethod = "shutdown")
 	RedisClient rateLimitRedisClient(DataRedisProperties redis) {
 		RedisURI uri = RedisURI.create(redis.getHost(), redis.getPort());
-		uri.setTimeout(Duration.ofSeconds(2)); // a first command also opens the
-												// connection: 500 ms failed under load
+		// a first command also opens the connection: 500 ms failed under load
+		uri.setTimeout(Duration.ofSeconds(2));
 		return RedisClient.create(uri);
 	}
 
