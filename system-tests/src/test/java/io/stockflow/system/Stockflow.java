@@ -17,15 +17,21 @@ import org.springframework.web.client.RestClient;
 /**
  * The system under test: every service started by {@code ./stockflow up} as its own
  * process, in the environment {@code systest} (own vhost, databases and ports
- * 18080-18084, both configurable, see {@link #ENV}), so a developer's running copy is left alone. Started once per test run,
- * stopped when the run ends.
+ * 18080-18084, both configurable, see {@link #ENV}), so a developer's running copy is
+ * left alone. Started once per test run, stopped when the run ends.
  */
 final class Stockflow {
 
-	/** The environment's name; {@code STOCKFLOW_SYSTEST_ENV} picks another (parallel checkouts). */
+	/**
+	 * The environment's name; {@code STOCKFLOW_SYSTEST_ENV} picks another (parallel
+	 * checkouts).
+	 */
 	static final String ENV = System.getenv().getOrDefault("STOCKFLOW_SYSTEST_ENV", "systest");
 
-	/** The gateway's port, the others follow; {@code STOCKFLOW_SYSTEST_PORT_BASE} picks another. */
+	/**
+	 * The gateway's port, the others follow; {@code STOCKFLOW_SYSTEST_PORT_BASE} picks
+	 * another.
+	 */
 	static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("STOCKFLOW_SYSTEST_PORT_BASE", "18080"));
 
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
