@@ -18,6 +18,12 @@ import org.HdrHistogram.Histogram;
  */
 final class OpenLoop {
 
+	/**
+	 * Requests in flight at most: past this the generator sheds a request (counted as
+	 * failed) rather than pile up thousands of connections on a server that fell behind.
+	 */
+	static final int MAX_IN_FLIGHT = 2000;
+
 	private OpenLoop() {
 	}
 
@@ -34,6 +40,7 @@ final class OpenLoop {
 		long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
 		Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
 		AtomicLong failed = new AtomicLong();
+		AtomicLong inFlight = new AtomicLong();
 		CompletableFuture<?>[] pending = new CompletableFuture<?>[(int) total];
 		long startNanos = System.nanoTime();
 		long startEpochMicros = epochMicros();
@@ -43,7 +50,14 @@ final class OpenLoop {
 			if (wait > 0) {
 				LockSupport.parkNanos(wait);
 			}
+			if (inFlight.get() >= MAX_IN_FLIGHT) {
+				failed.incrementAndGet();
+				pending[(int) i] = CompletableFuture.completedFuture(false);
+				continue;
+			}
+			inFlight.incrementAndGet();
 			pending[(int) i] = request.apply(i).whenComplete((ok, ex) -> {
+				inFlight.decrementAndGet();
 				latencies.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
 				if (ex != null || !Boolean.TRUE.equals(ok)) {
 					failed.incrementAndGet();
