@@ -31,13 +31,16 @@ final class Targets {
 			targets.add(target("reads/s (GET /api/items/{sku})", "≥ 10000/s, p99 ≤ 20 ms", reads, p99,
 					reads >= 10000 && p99 <= 20, "wrk on /actuator/info", trivial));
 		}
-		Map<String, Object> best = sustainedOrders(report);
+		Map<String, Object> best = sustainedOrders(report, true);
+		boolean keptUp = best != null;
+		best = keptUp ? best : sustainedOrders(report, false);
 		if (best != null) {
 			double rate = (Double) best.get("decidedPerSecond");
 			double p99 = num(best, "postToDecidedMs", "p99");
 			Map<String, Object> t = target("orders/s end to end (POST → CONFIRMED)",
-					"≥ 1000/s (goal 2000), p99 ≤ 250 ms", rate, p99, rate >= 1000 && p99 <= 250, "PerfTest msg/s",
-					perfTest);
+					"≥ 1000/s (goal 2000), p99 ≤ 250 ms", rate, p99, keptUp && rate >= 1000 && p99 <= 250,
+					"PerfTest msg/s", perfTest);
+			t.put("keptUpWithOffer", keptUp);
 			t.put("ratioToPgbenchRandomRow", ratio(rate, pgRandom));
 			targets.add(t);
 		}
@@ -53,10 +56,11 @@ final class Targets {
 	}
 
 	/**
-	 * The step with the most decided orders/s among those that kept up with their offer.
+	 * The step with the most decided orders/s among those that kept up with their offer
+	 * (or among all steps, when {@code keptUpOnly} is false).
 	 */
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> sustainedOrders(Map<String, Object> report) {
+	private static Map<String, Object> sustainedOrders(Map<String, Object> report, boolean keptUpOnly) {
 		Object orders = report.get("orders");
 		if (!(orders instanceof Map<?, ?> map)) {
 			return null;
@@ -66,7 +70,7 @@ final class Targets {
 			double offered = ((Number) step.get("offeredPerSecond")).doubleValue();
 			double decided = (Double) step.get("decidedPerSecond");
 			boolean keptUp = decided >= 0.9 * offered && ((Number) step.get("stuck")).longValue() == 0;
-			if (keptUp && (best == null || decided > (Double) best.get("decidedPerSecond"))) {
+			if ((keptUp || !keptUpOnly) && (best == null || decided > (Double) best.get("decidedPerSecond"))) {
 				best = step;
 			}
 		}

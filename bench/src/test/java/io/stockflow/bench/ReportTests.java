@@ -18,7 +18,9 @@ class ReportTests {
 
 		assertThat(targets).extracting((t) -> t.get("met")).containsExactly(true, false, true);
 		assertThat(targets.get(0)).containsEntry("ratioToReference", 0.5);
-		assertThat(targets.get(1)).containsEntry("measured", 900.0).containsEntry("ratioToReference", 0.1);
+		assertThat(targets.get(1)).containsEntry("measured", 900.0)
+			.containsEntry("ratioToReference", 0.1)
+			.containsEntry("keptUpWithOffer", true);
 		assertThat(targets.get(2)).containsEntry("ratioToReference", 3.2);
 	}
 
