@@ -19,7 +19,12 @@ class RateLimitConfiguration {
 	@Bean(destroyMethod = "shutdown")
 	RedisClient rateLimitRedisClient(DataRedisProperties redis) {
 		RedisURI uri = RedisURI.create(redis.getHost(), redis.getPort());
-		uri.setTimeout(Duration.ofMillis(500));
+		// also bounds the connection's handshake at start: 500 ms failed the gateway's
+		// start
+		// on a busy machine (C2 compiling, other processes); a hung Redis still costs at
+		// most
+		// this per request before the limit is skipped
+		uri.setTimeout(Duration.ofSeconds(2));
 		return RedisClient.create(uri);
 	}
 
