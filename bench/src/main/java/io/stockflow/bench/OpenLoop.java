@@ -22,7 +22,7 @@ final class OpenLoop {
 	 * Requests in flight at most: past this the generator sheds a request (counted as
 	 * failed) rather than pile up thousands of connections on a server that fell behind.
 	 */
-	static final int MAX_IN_FLIGHT = 2000;
+	static final int MAX_IN_FLIGHT = 500;
 
 	private OpenLoop() {
 	}
