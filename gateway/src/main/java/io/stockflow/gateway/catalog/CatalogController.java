@@ -27,13 +27,16 @@ class CatalogController {
 
 	private final ServiceClient catalog;
 
-	CatalogController(ServiceClient catalog) {
+	private final CatalogItems items;
+
+	CatalogController(ServiceClient catalog, CatalogItems items) {
 		this.catalog = catalog;
+		this.items = items;
 	}
 
 	@GetMapping("/api/items/{sku}")
 	ResponseEntity<String> item(@PathVariable String sku) {
-		return this.catalog.get("/items/{sku}", sku);
+		return this.items.item(sku);
 	}
 
 	@GetMapping("/api/brands")

@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.stockflow.contracts.Actor;
 import io.stockflow.contracts.order.OrderLine;
+import io.stockflow.gateway.catalog.CatalogItems;
 import io.stockflow.gateway.internal.ServiceClient;
 import io.stockflow.gateway.ratelimit.RateLimits;
 
@@ -34,7 +35,7 @@ public class OrderManagementClient {
 
 	private final ServiceClient orderService;
 
-	private final ServiceClient catalog;
+	private final CatalogItems catalog;
 
 	private final ServiceClient inventory;
 
@@ -44,7 +45,7 @@ public class OrderManagementClient {
 
 	private final JdbcClient jdbc;
 
-	OrderManagementClient(OrderRequests requests, ServiceClient orders, ServiceClient catalog, ServiceClient inventory,
+	OrderManagementClient(OrderRequests requests, ServiceClient orders, CatalogItems catalog, ServiceClient inventory,
 			RateLimits limits, JsonMapper json, JdbcClient jdbc) {
 		this.requests = requests;
 		this.orderService = orders;
@@ -106,7 +107,7 @@ public class OrderManagementClient {
 		for (int i = 0; i < request.lines().size(); i++) {
 			String sku = request.lines().get(i).sku();
 			try {
-				this.catalog.get("/items/{sku}", sku);
+				this.catalog.item(sku);
 			}
 			catch (org.springframework.web.ErrorResponseException ex) {
 				// only a 404 refuses the line: with the catalogue away, the saga decides

@@ -26,8 +26,12 @@ class ReservationsListener {
 		this.reservations = reservations;
 	}
 
-	/** Only order-service reserves and releases: anyone else's message is parked. */
-	@RabbitListener(queues = Queues.INVENTORY_RESERVATIONS)
+	/**
+	 * Only order-service reserves and releases: anyone else's message is parked. Several
+	 * consumers: every reservation locks its rows in one order, so they cannot deadlock.
+	 */
+	@RabbitListener(queues = Queues.INVENTORY_RESERVATIONS,
+			concurrency = "${stockflow.inventory.reservation-consumers:4}")
 	void on(Envelope<?> message) {
 		UntrustedMessageException.requireRole(message, "SERVICE");
 		this.inbox.once(Queues.INVENTORY_RESERVATIONS, message, () -> apply(message));

@@ -1,0 +1,189 @@
+package io.stockflow.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway's public API as the bench uses it: one JDK HTTP client on virtual threads
+ * for the load, plus the few set-up calls (admin sign-in, CSV import, customers).
+ */
+final class Api {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+	private final String base;
+
+	private final HttpClient http;
+
+	Api(String base) {
+		this.base = base;
+		this.http = client(null);
+	}
+
+	private static HttpClient client(InetAddress localAddress) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.executor(Executors.newVirtualThreadPerTaskExecutor());
+		if (localAddress != null) {
+			builder.localAddress(localAddress);
+		}
+		return builder.build();
+	}
+
+	/** GET without a token; the status code, or -1 when the request failed. */
+	CompletableFuture<Integer> getStatus(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		return this.http.sendAsync(request, BodyHandlers.discarding())
+			.thenApply(HttpResponse::statusCode)
+			.exceptionally((ex) -> -1);
+	}
+
+	/** POST /api/orders; the order id of a 202, or null. */
+	CompletableFuture<String> placeOrder(String token, String key, String sku, int quantity) {
+		String body = "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/api/orders"))
+			.timeout(Duration.ofSeconds(30))
+			.header("authorization", "Bearer " + token)
+			.header("content-type", "application/json")
+			.header("idempotency-key", key)
+			.POST(BodyPublishers.ofString(body))
+			.build();
+		return this.http.sendAsync(request, BodyHandlers.ofString()).thenApply((response) -> {
+			if (response.statusCode() != 202) {
+				return null;
+			}
+			Matcher m = ORDER_ID.matcher(response.body());
+			return m.find() ? m.group(1) : null;
+		}).exceptionally((ex) -> null);
+	}
+
+	String signIn(String username, String password) {
+		return signIn(this.http, username, password);
+	}
+
+	private String signIn(HttpClient client, String username, String password) {
+		HttpResponse<String> answer = send(client,
+				post("/api/auth/token", null, Map.of("username", username, "password", password)));
+		if (answer.statusCode() != 200) {
+			throw new IllegalStateException(
+					"sign-in of " + username + " answered " + answer.statusCode() + ": " + answer.body());
+		}
+		return JSON.readTree(answer.body()).get("accessToken").asString();
+	}
+
+	/**
+	 * Registers the bench's customers (a 409 means they exist from an earlier run) and
+	 * signs each in. Sign-in is limited per client address, so the customers come from
+	 * several loopback addresses (127.0.x.y), as many clients would.
+	 */
+	List<String> customerTokens(int count, String password, int round) {
+		List<String> tokens = new ArrayList<>(count);
+		HttpClient from = null;
+		for (int i = 0; i < count; i++) {
+			String username = "bench-customer-" + i;
+			int status = send(this.http,
+					post("/api/auth/register", null, Map.of("username", username, "password", password)))
+				.statusCode();
+			if (status != 201 && status != 409) {
+				throw new IllegalStateException("registering " + username + " answered " + status);
+			}
+			if (i % 40 == 0) {
+				from = client(loopback(round, i / 40));
+			}
+			tokens.add(signIn(from, username, password));
+		}
+		return tokens;
+	}
+
+	private static InetAddress loopback(int round, int index) {
+		try {
+			return InetAddress.getByAddress(new byte[] { 127, (byte) (10 + round % 200), 0, (byte) (2 + index) });
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** POST a CSV import as the admin; the command id. */
+	String importCsv(String token, String csv) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/api/admin/items/import"))
+			.timeout(Duration.ofMinutes(2))
+			.header("authorization", "Bearer " + token)
+			.header("content-type", "text/csv")
+			.POST(BodyPublishers.ofString(csv))
+			.build();
+		HttpResponse<String> answer = send(this.http, request);
+		if (answer.statusCode() != 202) {
+			throw new IllegalStateException("import answered " + answer.statusCode() + ": " + answer.body());
+		}
+		return JSON.readTree(answer.body()).get("commandId").asString();
+	}
+
+	/** GET as JSON (with a token when given); null for any status but 200. */
+	JsonNode getJson(String token, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60));
+		if (token != null) {
+			request.header("authorization", "Bearer " + token);
+		}
+		HttpResponse<String> answer = send(this.http, request.build());
+		return (answer.statusCode() == 200) ? JSON.readTree(answer.body()) : null;
+	}
+
+	/** GET any absolute URL as JSON (internal endpoints such as the ledger check). */
+	JsonNode getJsonAt(String url) {
+		HttpResponse<String> answer = send(this.http,
+				HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).build());
+		if (answer.statusCode() != 200) {
+			throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
+		}
+		return JSON.readTree(answer.body());
+	}
+
+	private HttpRequest post(String path, String token, Object body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("content-type", "application/json")
+			.POST(BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (token != null) {
+			request.header("authorization", "Bearer " + token);
+		}
+		return request.build();
+	}
+
+	private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+		try {
+			return client.send(request, BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.uri() + ": " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.stockflow.gateway.catalog;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The gateway's near cache of item answers ({@code stockflow.gateway.item-cache}).
+ *
+ * @param ttl how long an answer of catalog-service is served from the gateway's memory;
+ * zero turns the cache off. It adds at most this much to the read side's staleness.
+ * @param maxItems how many items are kept at most (least recently used go first)
+ */
+@ConfigurationProperties("stockflow.gateway.item-cache")
+public record ItemCacheSettings(@DefaultValue("1s") Duration ttl, @DefaultValue("100000") long maxItems) {
+}
