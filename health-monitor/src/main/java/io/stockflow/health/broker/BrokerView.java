@@ -95,7 +95,7 @@ public class BrokerView implements SmartLifecycle {
 			if (q.isParking()) {
 				this.parked.computeIfAbsent(q.name(), this::parkedGauge).set(q.ready() + q.unacked());
 			}
-			if (q.ready() > limits.ready() || q.unacked() > limits.unacked()) {
+			if (q.canBacklog() && (q.ready() > limits.ready() || q.unacked() > limits.unacked())) {
 				this.backlogSince.putIfAbsent(q.name(), snapshot.at());
 			}
 			else {

@@ -32,4 +32,13 @@ public record QueueState(String name, String type, boolean exclusive, boolean au
 		return !isParking() && !"stream".equals(this.type) && !this.exclusive && !this.autoDelete;
 	}
 
+	/**
+	 * Whether waiting messages mean a backlog: not for a stream (its "ready" count is the
+	 * log it keeps for rebuilds) nor a parking queue (counted as parked messages).
+	 * @return true if many ready or unacked messages make its owner DEGRADED
+	 */
+	public boolean canBacklog() {
+		return needsConsumers();
+	}
+
 }
