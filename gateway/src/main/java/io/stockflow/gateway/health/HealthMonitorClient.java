@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.ErrorResponseException;
 
 import io.stockflow.gateway.internal.ServiceClient;
 
@@ -103,9 +103,16 @@ public class HealthMonitorClient {
 		try {
 			return request.get();
 		}
-		catch (ResponseStatusException ex) {
+		catch (ErrorResponseException ex) {
+			// unreachable (the gateway's own 503), or the monitor itself answers 503
+			// because
+			// what it asks (the broker's management API) is away: either way that part of
+			// a
+			// page cannot be drawn, and says so
 			if (ex.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-				throw new HealthMonitorUnavailableException("The health monitor is unreachable.", ex);
+				String detail = (ex.getBody().getDetail() != null) ? ex.getBody().getDetail()
+						: "The health monitor is unreachable.";
+				throw new HealthMonitorUnavailableException(detail, ex);
 			}
 			throw ex;
 		}

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +23,6 @@ import io.stockflow.gateway.health.HealthMonitorUnavailableException;
  * health monitor cannot be reached the page says so instead of failing.
  */
 @Controller
-@Validated
 class HealthPageController {
 
 	private static final String PARKING_QUEUE = "[a-z0-9][a-z0-9.-]{0,200}\\.parked";

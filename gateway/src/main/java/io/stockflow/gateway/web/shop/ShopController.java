@@ -31,6 +31,12 @@ import io.stockflow.gateway.web.WebUser;
 @Controller
 class ShopController {
 
+	/**
+	 * The page's key is a UUID and the sku (at most 101 characters); anything longer is
+	 * not ours.
+	 */
+	private static final int MAX_KEY_LENGTH = 120;
+
 	private final ServiceClient catalog;
 
 	private final OrderManagementClient orders;
@@ -83,6 +89,10 @@ class ShopController {
 	@PostMapping("/orders")
 	String buy(@RequestParam String sku, @RequestParam(defaultValue = "") String quantity,
 			@RequestParam String idempotencyKey, Authentication user, RedirectAttributes redirect) {
+		if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+			redirect.addFlashAttribute("problem", "This page is out of date; please buy again.");
+			return "redirect:/";
+		}
 		FormErrors errors = new FormErrors();
 		Integer units = errors.integer(quantity, "quantity");
 		PlaceOrderRequest request = new PlaceOrderRequest(List.of(new PlaceOrderRequest.Line(sku, units)));
