@@ -29,7 +29,7 @@ class PrometheusConfigTests {
 
 	@BeforeAll
 	static void findPromtool() {
-		prometheus = repositoryRoot().resolve("deploy/prometheus");
+		prometheus = Stockflow.repositoryRoot().resolve("deploy/prometheus");
 		promtool = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
 			.map((dir) -> Path.of(dir, "promtool"))
 			.filter(Files::isExecutable)
@@ -105,17 +105,6 @@ class PrometheusConfigTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static Path repositoryRoot() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !Files.isDirectory(dir.resolve("deploy/prometheus"))) {
-			dir = dir.getParent();
-		}
-		if (dir == null) {
-			throw new IllegalStateException("deploy/prometheus not found above " + Path.of("").toAbsolutePath());
-		}
-		return dir;
 	}
 
 	record Result(int exitCode, String output) {

@@ -392,7 +392,11 @@ final class Stockflow {
 		}
 	}
 
-	private static Path repositoryRoot() {
+	/**
+	 * @return the checkout: the nearest directory above with the {@code ./stockflow}
+	 * launcher
+	 */
+	static Path repositoryRoot() {
 		Path dir = Path.of("").toAbsolutePath();
 		while (dir != null && !Files.isExecutable(dir.resolve("stockflow"))) {
 			dir = dir.getParent();
