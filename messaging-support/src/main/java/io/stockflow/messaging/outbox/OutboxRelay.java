@@ -116,23 +116,35 @@ public class OutboxRelay implements SmartLifecycle {
 				""").param(this.settings.batchSize()).query(Row.class).list();
 	}
 
+	/**
+	 * Sends the batch on one channel and waits for its confirms before giving the channel
+	 * back: a channel handed back with confirms outstanding is not cached but closed once
+	 * they arrive, so sending row by row opened and closed a channel for most batches.
+	 */
 	private List<Long> publish(List<Row> rows) {
-		List<CorrelationData> sent = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
-			this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
-				Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(), row.body());
-				traceHeaders.forEach(message.getMessageProperties()::setHeader);
-				this.rabbit.send(row.exchange(), row.routingKey(), message, correlation);
-			});
-			sent.add(correlation);
+		if (rows.isEmpty()) {
+			return List.of();
 		}
-		List<Long> confirmed = new ArrayList<>(sent.size());
-		for (int i = 0; i < sent.size(); i++) {
-			if (isConfirmed(sent.get(i), rows.get(i))) {
-				confirmed.add(rows.get(i).id());
+		List<Long> confirmed = new ArrayList<>(rows.size());
+		this.rabbit.invoke((operations) -> {
+			List<CorrelationData> sent = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
+				this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
+					Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(),
+							row.body());
+					traceHeaders.forEach(message.getMessageProperties()::setHeader);
+					operations.send(row.exchange(), row.routingKey(), message, correlation);
+				});
+				sent.add(correlation);
 			}
-		}
+			for (int i = 0; i < sent.size(); i++) {
+				if (isConfirmed(sent.get(i), rows.get(i))) {
+					confirmed.add(rows.get(i).id());
+				}
+			}
+			return null;
+		});
 		this.published.increment(confirmed.size());
 		return confirmed;
 	}
