@@ -1,6 +1,7 @@
 package io.stockflow.gateway.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,8 +25,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -116,10 +119,7 @@ class SecurityConfiguration {
 	}
 
 	private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-		headers
-			.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https:; "
-					+ "style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; "
-					+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.frameOptions((frames) -> frames.deny())
 			.contentTypeOptions(Customizer.withDefaults());
@@ -145,7 +145,14 @@ class SecurityConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(GatewaySettings settings) {
-		return NimbusJwtDecoder.withSecretKey(key(settings)).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(settings))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		// our issuer is a plain name: the default converter tries it as a URL first and
+		// throws and catches an exception on every request before keeping the string
+		decoder.setClaimSetConverter(
+				MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, (issuer) -> issuer)));
+		return decoder;
 	}
 
 	private static JwtAuthenticationConverter rolesFromClaim() {
