@@ -16,6 +16,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
@@ -199,7 +200,10 @@ class AdminInventoryIT {
 	}
 
 	private RestClient client() {
-		return RestClient.create("http://127.0.0.1:" + this.port);
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -163,7 +164,10 @@ class AdminItemsIT {
 	}
 
 	private RestClient client() {
-		return RestClient.create("http://127.0.0.1:" + this.port);
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 	private static Map<String, Object> item(String sku) {

@@ -12,6 +12,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -183,7 +184,14 @@ class IdentityIT {
 	}
 
 	private RestClient client() {
-		return RestClient.create("http://127.0.0.1:" + this.port);
+		// the JDK client, as a plain client would: with Apache HttpClient on the
+		// classpath
+		// (the gateway's internal calls) RestClient would pick it, and it re-sends a 429
+		// after its Retry-After on its own
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 }

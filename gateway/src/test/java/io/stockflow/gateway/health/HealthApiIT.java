@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -149,7 +150,10 @@ class HealthApiIT {
 	}
 
 	private RestClient http() {
-		return RestClient.builder().baseUrl("http://127.0.0.1:" + this.port).build();
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build();
 	}
 
 	private String adminToken() {
