@@ -156,6 +156,23 @@ class ItemCacheIT {
 		assertThat(models).containsOnly("While away");
 	}
 
+	@Test
+	void answersSeveralItemsAtOnceLeavingOutUnknownAndRemovedOnes() {
+		add("BATCH-1");
+		add("BATCH-2");
+		add("BATCH-3");
+		this.projection.on(new ItemRemoved("BATCH-3", 2));
+
+		List<Map<String, Object>> batch = client().get()
+			.uri("/item-batch?sku={skus}", "BATCH-1,BATCH-2,BATCH-3,NO-SUCH-SKU")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+
+		assertThat(batch).extracting((item) -> item.get("sku")).containsExactlyInAnyOrder("BATCH-1", "BATCH-2");
+		assertThat(batch).contains(item("BATCH-1"), item("BATCH-2"));
+	}
+
 	private void add(String sku) {
 		this.projection.on(new ItemAdded(sku, "Titan", "Edge", "A watch", BigDecimal.ONE, null,
 				List.of(new StockLevel("blr-1", 5)), 1));

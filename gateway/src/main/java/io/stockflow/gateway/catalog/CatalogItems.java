@@ -1,8 +1,21 @@
 package io.stockflow.gateway.catalog;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -10,22 +23,55 @@ import io.stockflow.gateway.internal.ServiceClient;
 
 /**
  * Items by sku as catalog-service answers them, kept for a short time in the gateway's
- * memory (a near cache): a hot item is then read from the read side once per {@code ttl},
- * not once per request, which spares the second HTTP hop of most reads and of the
- * known-item check of every order. Only found items are kept, so a new item shows at
- * once; a change shows at most {@code ttl} later than without the cache.
+ * memory (a near cache), so that most reads cost no second HTTP hop.
+ * <ul>
+ * <li>An answer is never served more than {@code ttl} after catalog-service gave it: a
+ * change shows at most {@code ttl} later than without the cache.</li>
+ * <li>An item read again once half its {@code ttl} has passed is refreshed in the
+ * background, together with every other such item, in one request to catalog-service
+ * ({@code GET /item-batch}) every {@code refresh-interval}. A hot item therefore stays
+ * cached, and the catalogue sees a few batch requests a second however many reads there
+ * are.</li>
+ * <li>Only found items are kept, so a new item shows at once; an item the batch no longer
+ * returns (removed) is dropped.</li>
+ * </ul>
+ * Separately, skus known to exist are remembered for {@code known-sku-ttl}: the order's
+ * known-item check asks only about skus it has not seen.
  */
 @Component
-public class CatalogItems {
+public class CatalogItems implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(CatalogItems.class);
+
+	private static final int BATCH = 200;
 
 	private final ServiceClient catalog;
 
-	private final Cache<String, ResponseEntity<String>> items;
+	private final JsonMapper json;
 
-	CatalogItems(ServiceClient catalog, ItemCacheSettings settings) {
+	private final ItemCacheSettings settings;
+
+	private final Cache<String, Answer> items;
+
+	private final Cache<String, Boolean> knownSkus;
+
+	private final Set<String> toRefresh = ConcurrentHashMap.newKeySet();
+
+	private final long refreshAfterNanos;
+
+	private volatile Thread refresher;
+
+	CatalogItems(ServiceClient catalog, JsonMapper json, ItemCacheSettings settings) {
 		this.catalog = catalog;
+		this.json = json;
+		this.settings = settings;
 		this.items = settings.ttl().isZero() ? null
 				: Caffeine.newBuilder().expireAfterWrite(settings.ttl()).maximumSize(settings.maxItems()).build();
+		this.knownSkus = Caffeine.newBuilder()
+			.expireAfterWrite(settings.knownSkuTtl())
+			.maximumSize(settings.maxItems())
+			.build();
+		this.refreshAfterNanos = settings.ttl().toNanos() / 2;
 	}
 
 	/**
@@ -36,23 +82,127 @@ public class CatalogItems {
 	 * the catalogue's other errors
 	 */
 	public ResponseEntity<String> item(String sku) {
-		if (this.items == null) {
-			return load(sku);
+		String cached = cached(sku);
+		if (cached != null) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(cached);
 		}
 		// never load inside the cache's compute: a blocking HTTP call there would hold a
 		// lock of the cache's map and stall every other reader. Two readers of a missing
 		// sku may both load it, once per ttl at most.
-		ResponseEntity<String> cached = this.items.getIfPresent(sku);
-		if (cached != null) {
-			return cached;
+		ResponseEntity<String> loaded = this.catalog.get("/items/{sku}", sku);
+		if (loaded.getStatusCode().is2xxSuccessful() && loaded.getBody() != null) {
+			this.knownSkus.put(sku, Boolean.TRUE);
+			if (this.items != null) {
+				this.items.put(sku, new Answer(loaded.getBody(), System.nanoTime()));
+			}
 		}
-		ResponseEntity<String> loaded = load(sku);
-		this.items.put(sku, loaded);
 		return loaded;
 	}
 
-	private ResponseEntity<String> load(String sku) {
-		return this.catalog.get("/items/{sku}", sku);
+	/**
+	 * The cached JSON of an item, if the cache has a fresh one; asks for a refresh in the
+	 * background once the answer is half its ttl old.
+	 * @param sku the sku
+	 * @return the item's JSON, or {@code null} on a miss
+	 */
+	public String cached(String sku) {
+		if (this.items == null) {
+			return null;
+		}
+		Answer answer = this.items.getIfPresent(sku);
+		if (answer == null) {
+			return null;
+		}
+		if (System.nanoTime() - answer.loadedAt() > this.refreshAfterNanos) {
+			this.toRefresh.add(sku);
+		}
+		return answer.json();
+	}
+
+	/**
+	 * Whether the catalogue has (recently had) this item on sale: from memory if this
+	 * gateway has seen it within {@code known-sku-ttl}, else by reading it. A removed
+	 * item may so pass the check for that long; the order is then rejected by inventory,
+	 * which decides on its own rows.
+	 * @param sku the sku
+	 * @throws org.springframework.web.ErrorResponseException 404 for an unknown sku, and
+	 * the catalogue's other errors
+	 */
+	public void requireKnown(String sku) {
+		if (this.knownSkus.getIfPresent(sku) == null) {
+			item(sku);
+		}
+	}
+
+	/** Refreshes, in batches, the items read again after half their ttl. */
+	void refreshPending() {
+		List<String> pending = new ArrayList<>(this.toRefresh);
+		for (int from = 0; from < pending.size(); from += BATCH) {
+			List<String> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
+			refresh(batch);
+			batch.forEach(this.toRefresh::remove);
+		}
+	}
+
+	private void refresh(List<String> skus) {
+		long loadedAt = System.nanoTime();
+		// one template whatever the batch (a sku has no comma): one tag in the client's
+		// metrics
+		String body = this.catalog.get("/item-batch?sku={skus}", String.join(",", skus)).getBody();
+		Set<String> found = new HashSet<>();
+		for (JsonNode item : this.json.readTree(body)) {
+			String sku = item.path("sku").asString();
+			found.add(sku);
+			this.knownSkus.put(sku, Boolean.TRUE);
+			this.items.put(sku, new Answer(this.json.writeValueAsString(item), loadedAt));
+		}
+		skus.stream().filter((sku) -> !found.contains(sku)).forEach(this.items::invalidate);
+	}
+
+	private void loop() {
+		long interval = this.settings.refreshInterval().toMillis();
+		while (this.refresher == Thread.currentThread()) {
+			try {
+				TimeUnit.MILLISECONDS.sleep(interval);
+				refreshPending();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				// the entries expire at their ttl and are then read one by one again
+				log.debug("Refreshing cached items failed: {}", ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		if (this.items != null) {
+			this.refresher = Thread.ofVirtual().name("item-cache-refresh").unstarted(this::loop);
+			this.refresher.start();
+		}
+	}
+
+	@Override
+	public void stop() {
+		Thread current = this.refresher;
+		this.refresher = null;
+		if (current != null) {
+			current.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.refresher != null;
+	}
+
+	/**
+	 * @param json the item's JSON as catalog-service answered it
+	 * @param loadedAt {@link System#nanoTime()} when it was asked for
+	 */
+	private record Answer(String json, long loadedAt) {
 	}
 
 }

@@ -11,7 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ttl how long an answer of catalog-service is served from the gateway's memory;
  * zero turns the cache off. It adds at most this much to the read side's staleness.
  * @param maxItems how many items are kept at most (least recently used go first)
+ * @param refreshInterval how often the items read again after half their ttl are
+ * refreshed, all in one request to catalog-service; well under half the ttl
+ * @param knownSkuTtl how long a sku seen on sale passes the order's known-item check
+ * without asking catalog-service again
  */
 @ConfigurationProperties("stockflow.gateway.item-cache")
-public record ItemCacheSettings(@DefaultValue("1s") Duration ttl, @DefaultValue("100000") long maxItems) {
+public record ItemCacheSettings(@DefaultValue("1s") Duration ttl, @DefaultValue("100000") long maxItems,
+		@DefaultValue("100ms") Duration refreshInterval, @DefaultValue("10m") Duration knownSkuTtl) {
 }

@@ -107,7 +107,7 @@ public class OrderManagementClient {
 		for (int i = 0; i < request.lines().size(); i++) {
 			String sku = request.lines().get(i).sku();
 			try {
-				this.catalog.item(sku);
+				this.catalog.requireKnown(sku);
 			}
 			catch (org.springframework.web.ErrorResponseException ex) {
 				// only a 404 refuses the line: with the catalogue away, the saga decides

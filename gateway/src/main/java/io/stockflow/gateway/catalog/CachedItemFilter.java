@@ -1,0 +1,75 @@
+package io.stockflow.gateway.catalog;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
+import io.stockflow.gateway.config.SecurityHeaders;
+
+/**
+ * Answers an anonymous {@code GET /api/items/{sku}} that the near cache can serve before
+ * Spring Security and Spring MVC see it: the item read is open to anyone, and its answer
+ * is the cached JSON with the same headers the full path writes. A request with
+ * credentials (an invalid token must still get its 401), a miss, an odd path or any other
+ * method goes on down the chain unchanged. The request is still measured (it runs after
+ * the observation filter, and is tagged with the route it stands for).
+ */
+class CachedItemFilter implements Filter {
+
+	static final String ROUTE = "/api/items/{sku}";
+
+	private static final String PREFIX = "/api/items/";
+
+	private static final Pattern SKU = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+	private final CatalogItems items;
+
+	CachedItemFilter(CatalogItems items) {
+		this.items = items;
+	}
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer) {
+			String json = cachedAnswer(http);
+			if (json != null) {
+				ServerHttpObservationFilter.findObservationContext(http)
+					.ifPresent((context) -> context.setPathPattern(ROUTE));
+				byte[] body = json.getBytes(StandardCharsets.UTF_8);
+				answer.setStatus(HttpServletResponse.SC_OK);
+				SecurityHeaders.writeTo(answer);
+				answer.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				answer.setContentLength(body.length);
+				answer.getOutputStream().write(body);
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private String cachedAnswer(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			return null;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!path.startsWith(PREFIX)) {
+			return null;
+		}
+		String sku = path.substring(PREFIX.length());
+		return SKU.matcher(sku).matches() ? this.items.cached(sku) : null;
+	}
+
+}
