@@ -60,11 +60,13 @@ public final class Bench {
 				references();
 			}
 			List<String> skus = setup.items(hotStock());
+			boolean ordering = this.settings.runs("orders") || this.settings.runs("hot");
+			List<String> tokens = ordering ? setup.customers() : List.of();
+			warmUp(setup, skus, tokens);
 			if (this.settings.runs("reads")) {
 				reads(skus, setup.skuFile(skus));
 			}
-			if (this.settings.runs("orders") || this.settings.runs("hot")) {
-				List<String> tokens = setup.customers();
+			if (ordering) {
 				OrderRun orders = new OrderRun(this.api, this.settings.orders(), tokens);
 				if (this.settings.runs("orders")) {
 					orders(orders, skus);
@@ -95,6 +97,25 @@ public final class Bench {
 
 	private int hotRate() {
 		return this.settings.quick() ? 500 : 1000;
+	}
+
+	/**
+	 * Runs every path the bench measures for a while first, so that the figures are those
+	 * of compiled code (the services start with the JIT cold: their first minute runs
+	 * several times slower) and of open connections. Nothing of it is reported but its
+	 * length.
+	 */
+	private void warmUp(Setup setup, List<String> skus, List<String> tokens) {
+		int seconds = this.settings.warmUpSeconds();
+		say("warm-up", seconds + " s of trivial reads, item reads and orders (not measured)");
+		References references = new References(this.settings);
+		references.wrk("trivial.lua", "/actuator/info", 32, seconds / 3);
+		references.wrk("items.lua", "/api/items/{sku}", 32, seconds / 3, setup.skuFile(skus).toString());
+		if (!tokens.isEmpty()) {
+			new OrderRun(this.api, this.settings.orders(), tokens).run("warm-up", 100, seconds / 3,
+					(i) -> skus.get(ThreadLocalRandom.current().nextInt(skus.size())));
+		}
+		this.report.put("warmUpSeconds", seconds);
 	}
 
 	private void references() {

@@ -40,12 +40,17 @@ record BenchSettings(String gatewayUrl, String inventoryUrl, String adminUsernam
 
 	/** Seconds of each measured step. */
 	int stepSeconds() {
-		return this.quick ? 5 : 15;
+		return this.quick ? 8 : 15;
+	}
+
+	/** How long every measured path runs before anything is measured. */
+	int warmUpSeconds() {
+		return this.quick ? 30 : 60;
 	}
 
 	/** Fixed read rates whose latency is reported. */
 	List<Integer> readRates() {
-		return this.quick ? List.of(1000, 4000) : List.of(1000, 2500, 5000, 10000);
+		return this.quick ? List.of(1000, 5000) : List.of(1000, 2500, 5000, 10000);
 	}
 
 	/** Offered order rates, one step each. */
