@@ -107,12 +107,17 @@ public final class Bench {
 	 */
 	private void warmUp(Setup setup, List<String> skus, List<String> tokens) {
 		int seconds = this.settings.warmUpSeconds();
-		say("warm-up", seconds + " s of trivial reads, item reads and orders (not measured)");
+		say("warm-up", "trivial reads, item reads (wrk, then the generator) and orders, " + seconds / 4
+				+ " s each (not measured)");
 		References references = new References(this.settings);
-		references.wrk("trivial.lua", "/actuator/info", 32, seconds / 3);
-		references.wrk("items.lua", "/api/items/{sku}", 32, seconds / 3, setup.skuFile(skus).toString());
+		references.wrk("trivial.lua", "/actuator/info", 32, seconds / 4);
+		references.wrk("items.lua", "/api/items/{sku}", 32, seconds / 4, setup.skuFile(skus).toString());
+		// the generator's own HTTP client and its connections, too
+		OpenLoop.run(1000, seconds / 4,
+				(i) -> this.api.getStatus("/api/items/" + skus.get(ThreadLocalRandom.current().nextInt(skus.size())))
+					.thenApply((status) -> status == 200));
 		if (!tokens.isEmpty()) {
-			new OrderRun(this.api, this.settings.orders(), tokens).run("warm-up", 100, seconds / 3,
+			new OrderRun(this.api, this.settings.orders(), tokens).run("warm-up", 100, seconds / 4,
 					(i) -> skus.get(ThreadLocalRandom.current().nextInt(skus.size())));
 		}
 		this.report.put("warmUpSeconds", seconds);

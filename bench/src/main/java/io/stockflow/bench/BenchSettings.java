@@ -45,7 +45,7 @@ record BenchSettings(String gatewayUrl, String inventoryUrl, String adminUsernam
 
 	/** How long every measured path runs before anything is measured. */
 	int warmUpSeconds() {
-		return this.quick ? 30 : 60;
+		return this.quick ? 40 : 80;
 	}
 
 	/** Fixed read rates whose latency is reported. */

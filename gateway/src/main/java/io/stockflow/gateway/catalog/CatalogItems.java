@@ -3,8 +3,8 @@ package io.stockflow.gateway.catalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -27,11 +27,12 @@ import io.stockflow.gateway.internal.ServiceClient;
  * <ul>
  * <li>An answer is never served more than {@code ttl} after catalog-service gave it: a
  * change shows at most {@code ttl} later than without the cache.</li>
- * <li>An item read again once half its {@code ttl} has passed is refreshed in the
- * background, together with every other such item, in one request to catalog-service
- * ({@code GET /item-batch}) every {@code refresh-interval}. A hot item therefore stays
- * cached, and the catalogue sees a few batch requests a second however many reads there
- * are.</li>
+ * <li>Items read within the last {@code keep-read-items} are refreshed in the background
+ * once half their {@code ttl} has passed, all such items together in batch requests to
+ * catalog-service ({@code GET /item-batch}, every {@code refresh-interval}): an item
+ * people look at stays cached however rarely each one reads it, and the catalogue sees a
+ * few batch requests a second however many reads there are. Items nobody reads
+ * expire.</li>
  * <li>Only found items are kept, so a new item shows at once; an item the batch no longer
  * returns (removed) is dropped.</li>
  * </ul>
@@ -45,6 +46,9 @@ public class CatalogItems implements SmartLifecycle {
 
 	private static final int BATCH = 200;
 
+	/** Items refreshed per pass at most (the oldest first). */
+	private static final int MAX_REFRESHED = 20_000;
+
 	private final ServiceClient catalog;
 
 	private final JsonMapper json;
@@ -55,9 +59,9 @@ public class CatalogItems implements SmartLifecycle {
 
 	private final Cache<String, Boolean> knownSkus;
 
-	private final Set<String> toRefresh = ConcurrentHashMap.newKeySet();
-
 	private final long refreshAfterNanos;
+
+	private final long keepReadNanos;
 
 	private volatile Thread refresher;
 
@@ -72,6 +76,7 @@ public class CatalogItems implements SmartLifecycle {
 			.maximumSize(settings.maxItems())
 			.build();
 		this.refreshAfterNanos = settings.ttl().toNanos() / 2;
+		this.keepReadNanos = settings.keepReadItems().toNanos();
 	}
 
 	/**
@@ -93,15 +98,15 @@ public class CatalogItems implements SmartLifecycle {
 		if (loaded.getStatusCode().is2xxSuccessful() && loaded.getBody() != null) {
 			this.knownSkus.put(sku, Boolean.TRUE);
 			if (this.items != null) {
-				this.items.put(sku, new Answer(loaded.getBody(), System.nanoTime()));
+				long now = System.nanoTime();
+				this.items.put(sku, new Answer(loaded.getBody(), now, now));
 			}
 		}
 		return loaded;
 	}
 
 	/**
-	 * The cached JSON of an item, if the cache has a fresh one; asks for a refresh in the
-	 * background once the answer is half its ttl old.
+	 * The cached JSON of an item, if the cache has a fresh one.
 	 * @param sku the sku
 	 * @return the item's JSON, or {@code null} on a miss
 	 */
@@ -113,9 +118,7 @@ public class CatalogItems implements SmartLifecycle {
 		if (answer == null) {
 			return null;
 		}
-		if (System.nanoTime() - answer.loadedAt() > this.refreshAfterNanos) {
-			this.toRefresh.add(sku);
-		}
+		answer.read(System.nanoTime());
 		return answer.json();
 	}
 
@@ -134,13 +137,25 @@ public class CatalogItems implements SmartLifecycle {
 		}
 	}
 
-	/** Refreshes, in batches, the items read again after half their ttl. */
+	/**
+	 * Refreshes, in batches, the items past half their ttl that were read within
+	 * {@code keep-read-items}, oldest first.
+	 */
 	void refreshPending() {
-		List<String> pending = new ArrayList<>(this.toRefresh);
-		for (int from = 0; from < pending.size(); from += BATCH) {
-			List<String> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
-			refresh(batch);
-			batch.forEach(this.toRefresh::remove);
+		long now = System.nanoTime();
+		List<String> due = new ArrayList<>();
+		this.items.policy().expireAfterWrite().ifPresent((expiry) -> {
+			for (Map.Entry<String, Answer> entry : expiry.oldest(MAX_REFRESHED).entrySet()) {
+				if (now - entry.getValue().loadedAt() < this.refreshAfterNanos) {
+					break;
+				}
+				if (now - entry.getValue().lastReadAt() < this.keepReadNanos) {
+					due.add(entry.getKey());
+				}
+			}
+		});
+		for (int from = 0; from < due.size(); from += BATCH) {
+			refresh(due.subList(from, Math.min(due.size(), from + BATCH)));
 		}
 	}
 
@@ -154,7 +169,9 @@ public class CatalogItems implements SmartLifecycle {
 			String sku = item.path("sku").asString();
 			found.add(sku);
 			this.knownSkus.put(sku, Boolean.TRUE);
-			this.items.put(sku, new Answer(this.json.writeValueAsString(item), loadedAt));
+			Answer previous = this.items.getIfPresent(sku);
+			long lastReadAt = (previous != null) ? previous.lastReadAt() : loadedAt;
+			this.items.put(sku, new Answer(this.json.writeValueAsString(item), loadedAt, lastReadAt));
 		}
 		skus.stream().filter((sku) -> !found.contains(sku)).forEach(this.items::invalidate);
 	}
@@ -198,11 +215,42 @@ public class CatalogItems implements SmartLifecycle {
 		return this.refresher != null;
 	}
 
-	/**
-	 * @param json the item's JSON as catalog-service answered it
-	 * @param loadedAt {@link System#nanoTime()} when it was asked for
-	 */
-	private record Answer(String json, long loadedAt) {
+	/** An item's JSON as catalog-service answered it, when, and when it was last read. */
+	private static final class Answer {
+
+		/** Reads closer together than this do not write the time again. */
+		private static final long READ_RESOLUTION_NANOS = 100_000_000;
+
+		private final String json;
+
+		private final long loadedAt;
+
+		private volatile long lastReadAt;
+
+		Answer(String json, long loadedAt, long lastReadAt) {
+			this.json = json;
+			this.loadedAt = loadedAt;
+			this.lastReadAt = lastReadAt;
+		}
+
+		String json() {
+			return this.json;
+		}
+
+		long loadedAt() {
+			return this.loadedAt;
+		}
+
+		long lastReadAt() {
+			return this.lastReadAt;
+		}
+
+		void read(long now) {
+			if (now - this.lastReadAt > READ_RESOLUTION_NANOS) {
+				this.lastReadAt = now;
+			}
+		}
+
 	}
 
 }

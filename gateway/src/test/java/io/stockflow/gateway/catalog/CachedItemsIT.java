@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The gateway's near cache of items against a stand-in catalog-service: a cached item is
  * answered before the security chain with the same body and headers as the full path, a
- * request with credentials still goes through that chain, items read again are refreshed
- * in one batch request, and a removed item is dropped.
+ * request with credentials still goes through that chain, items read lately are refreshed
+ * in batch requests, and a removed item is dropped.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "stockflow.gateway.admin.username=boss", "stockflow.gateway.admin.password=boss-password-1",
@@ -99,7 +99,7 @@ class CachedItemsIT {
 		read("NEAR-3", null);
 		catalogue.put("NEAR-3", item("NEAR-3", 4));
 
-		// read past half the ttl: still the cached answer, and a refresh is queued
+		// an item read lately is refreshed once half its ttl has passed, in a batch
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> item("NEAR-3", 4).equals(read("NEAR-3", null).getBody()));
