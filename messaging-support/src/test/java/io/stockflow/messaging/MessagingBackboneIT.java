@@ -100,6 +100,35 @@ class MessagingBackboneIT {
 	}
 
 	@Test
+	void aRowTheBrokerRefusesBacksOffWithoutHoldingUpTheRowsAfterIt() {
+		Envelope<ItemAdded> refused = event("REFUSED-1");
+		Envelope<ItemAdded> first = event("AFTER-REFUSED-1");
+		Envelope<ItemAdded> second = event("AFTER-REFUSED-2");
+		try {
+			// one batch: the broker closes the relay's channel over the first row (no
+			// such
+			// exchange); the rows after it go out on the next passes
+			this.transactions.executeWithoutResult((status) -> {
+				this.outbox.add("stockflow.no-such-exchange", RoutingKeys.ITEM_ADDED, refused);
+				this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, first);
+				this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, second);
+			});
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> isPublished(first) && isPublished(second));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.consumer.applied.containsAll(List.of("AFTER-REFUSED-1", "AFTER-REFUSED-2")));
+			assertThat(isPublished(refused)).isFalse();
+			assertThat(this.jdbc.sql("select attempts from outbox where message_id = ?")
+				.param(refused.messageId())
+				.query(Integer.class)
+				.single()).isPositive();
+		}
+		finally {
+			this.jdbc.sql("delete from outbox where message_id = ?").param(refused.messageId()).update();
+		}
+	}
+
+	@Test
 	void secondDeliveryOfTheSameMessageHasNoSecondEffect() {
 		Envelope<ItemAdded> event = event("TWICE-1");
 

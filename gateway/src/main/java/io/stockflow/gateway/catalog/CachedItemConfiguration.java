@@ -15,7 +15,7 @@ class CachedItemConfiguration {
 	@Bean
 	FilterRegistrationBean<CachedItemFilter> cachedItemFilter(CatalogItems items) {
 		FilterRegistrationBean<CachedItemFilter> registration = new FilterRegistrationBean<>(
-				new CachedItemFilter(items));
+				new CachedItemFilter(items::cached));
 		registration.addUrlPatterns("/api/items/*");
 		registration.setOrder(-1000);
 		return registration;

@@ -2,6 +2,7 @@ package io.stockflow.gateway.catalog;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
@@ -34,10 +35,13 @@ class CachedItemFilter implements Filter {
 
 	private static final Pattern SKU = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-	private final CatalogItems items;
+	private final Function<String, String> cachedJson;
 
-	CachedItemFilter(CatalogItems items) {
-		this.items = items;
+	/**
+	 * @param cachedJson an item's cached JSON by sku, {@code null} on a miss
+	 */
+	CachedItemFilter(Function<String, String> cachedJson) {
+		this.cachedJson = cachedJson;
 	}
 
 	@Override
@@ -50,7 +54,7 @@ class CachedItemFilter implements Filter {
 					.ifPresent((context) -> context.setPathPattern(ROUTE));
 				byte[] body = json.getBytes(StandardCharsets.UTF_8);
 				answer.setStatus(HttpServletResponse.SC_OK);
-				SecurityHeaders.writeTo(answer);
+				SecurityHeaders.writeTo(http, answer);
 				answer.setContentType(MediaType.APPLICATION_JSON_VALUE);
 				answer.setContentLength(body.length);
 				answer.getOutputStream().write(body);
@@ -69,7 +73,7 @@ class CachedItemFilter implements Filter {
 			return null;
 		}
 		String sku = path.substring(PREFIX.length());
-		return SKU.matcher(sku).matches() ? this.items.cached(sku) : null;
+		return SKU.matcher(sku).matches() ? this.cachedJson.apply(sku) : null;
 	}
 
 }

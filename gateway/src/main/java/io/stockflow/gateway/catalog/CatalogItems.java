@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 import io.stockflow.gateway.internal.ServiceClient;
 
@@ -46,6 +47,11 @@ public class CatalogItems implements SmartLifecycle {
 
 	private static final int BATCH = 200;
 
+	/**
+	 * Skus per batch request at most by length too: the request line stays under 8 kB.
+	 */
+	private static final int BATCH_CHARACTERS = 6_000;
+
 	/** Items refreshed per pass at most (the oldest first). */
 	private static final int MAX_REFRESHED = 20_000;
 
@@ -58,6 +64,8 @@ public class CatalogItems implements SmartLifecycle {
 	private final Cache<String, Answer> items;
 
 	private final Cache<String, Boolean> knownSkus;
+
+	private final long ttlNanos;
 
 	private final long refreshAfterNanos;
 
@@ -75,7 +83,8 @@ public class CatalogItems implements SmartLifecycle {
 			.expireAfterWrite(settings.knownSkuTtl())
 			.maximumSize(settings.maxItems())
 			.build();
-		this.refreshAfterNanos = settings.ttl().toNanos() / 2;
+		this.ttlNanos = settings.ttl().toNanos();
+		this.refreshAfterNanos = this.ttlNanos / 2;
 		this.keepReadNanos = settings.keepReadItems().toNanos();
 	}
 
@@ -94,12 +103,21 @@ public class CatalogItems implements SmartLifecycle {
 		// never load inside the cache's compute: a blocking HTTP call there would hold a
 		// lock of the cache's map and stall every other reader. Two readers of a missing
 		// sku may both load it, once per ttl at most.
-		ResponseEntity<String> loaded = this.catalog.get("/items/{sku}", sku);
+		long askedAt = System.nanoTime();
+		ResponseEntity<String> loaded;
+		try {
+			loaded = this.catalog.get("/items/{sku}", sku);
+		}
+		catch (ErrorResponseException ex) {
+			if (ex.getStatusCode().value() == 404) {
+				forget(sku);
+			}
+			throw ex;
+		}
 		if (loaded.getStatusCode().is2xxSuccessful() && loaded.getBody() != null) {
 			this.knownSkus.put(sku, Boolean.TRUE);
 			if (this.items != null) {
-				long now = System.nanoTime();
-				this.items.put(sku, new Answer(loaded.getBody(), now, now));
+				keep(sku, new Answer(loaded.getBody(), askedAt, askedAt));
 			}
 		}
 		return loaded;
@@ -115,10 +133,13 @@ public class CatalogItems implements SmartLifecycle {
 			return null;
 		}
 		Answer answer = this.items.getIfPresent(sku);
-		if (answer == null) {
+		long now = System.nanoTime();
+		// the cache's own expiry counts from when the answer was stored; the bound counts
+		// from when it was asked for
+		if (answer == null || now - answer.loadedAt() >= this.ttlNanos) {
 			return null;
 		}
-		answer.read(System.nanoTime());
+		answer.read(now);
 		return answer.json();
 	}
 
@@ -154,8 +175,29 @@ public class CatalogItems implements SmartLifecycle {
 				}
 			}
 		});
-		for (int from = 0; from < due.size(); from += BATCH) {
-			refresh(due.subList(from, Math.min(due.size(), from + BATCH)));
+		List<String> batch = new ArrayList<>();
+		int characters = 0;
+		for (String sku : due) {
+			if (batch.size() == BATCH || characters + sku.length() + 1 > BATCH_CHARACTERS) {
+				refreshOrLeave(batch);
+				batch = new ArrayList<>();
+				characters = 0;
+			}
+			batch.add(sku);
+			characters += sku.length() + 1;
+		}
+		if (!batch.isEmpty()) {
+			refreshOrLeave(batch);
+		}
+	}
+
+	private void refreshOrLeave(List<String> skus) {
+		try {
+			refresh(skus);
+		}
+		catch (RuntimeException ex) {
+			// these entries expire at their ttl and are then read one by one again
+			log.debug("Refreshing {} cached items failed: {}", skus.size(), ex.toString());
 		}
 	}
 
@@ -163,17 +205,34 @@ public class CatalogItems implements SmartLifecycle {
 		long loadedAt = System.nanoTime();
 		// one template whatever the batch (a sku has no comma): one tag in the client's
 		// metrics
-		String body = this.catalog.get("/item-batch?sku={skus}", String.join(",", skus)).getBody();
+		ResponseEntity<String> answer = this.catalog.get("/item-batch?sku={skus}", String.join(",", skus));
+		JsonNode items = answer.getStatusCode().is2xxSuccessful() ? this.json.readTree(answer.getBody()) : null;
+		if (items == null || !items.isArray()) {
+			throw new IllegalStateException("catalog-service answered the batch with " + answer.getStatusCode());
+		}
 		Set<String> found = new HashSet<>();
-		for (JsonNode item : this.json.readTree(body)) {
+		for (JsonNode item : items) {
 			String sku = item.path("sku").asString();
 			found.add(sku);
 			this.knownSkus.put(sku, Boolean.TRUE);
 			Answer previous = this.items.getIfPresent(sku);
 			long lastReadAt = (previous != null) ? previous.lastReadAt() : loadedAt;
-			this.items.put(sku, new Answer(this.json.writeValueAsString(item), loadedAt, lastReadAt));
+			keep(sku, new Answer(this.json.writeValueAsString(item), loadedAt, lastReadAt));
 		}
-		skus.stream().filter((sku) -> !found.contains(sku)).forEach(this.items::invalidate);
+		skus.stream().filter((sku) -> !found.contains(sku)).forEach(this::forget);
+	}
+
+	/** Stores an answer unless the cache holds one asked for later. */
+	private void keep(String sku, Answer answer) {
+		this.items.asMap().merge(sku, answer, (held, fresh) -> (held.loadedAt() - fresh.loadedAt() > 0) ? held : fresh);
+	}
+
+	/** Drops a sku catalog-service no longer has on sale, for reads and for orders. */
+	private void forget(String sku) {
+		if (this.items != null) {
+			this.items.invalidate(sku);
+		}
+		this.knownSkus.invalidate(sku);
 	}
 
 	private void loop() {
@@ -185,10 +244,6 @@ public class CatalogItems implements SmartLifecycle {
 			}
 			catch (InterruptedException ex) {
 				return;
-			}
-			catch (RuntimeException ex) {
-				// the entries expire at their ttl and are then read one by one again
-				log.debug("Refreshing cached items failed: {}", ex.toString());
 			}
 		}
 	}

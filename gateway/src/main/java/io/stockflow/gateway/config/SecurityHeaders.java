@@ -1,5 +1,6 @@
 package io.stockflow.gateway.config;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -20,9 +21,13 @@ public final class SecurityHeaders {
 	/**
 	 * Writes the headers Spring Security's defaults and {@link SecurityConfiguration}
 	 * add.
+	 * @param request the request (HSTS only over HTTPS, as Spring Security does)
 	 * @param response the answer
 	 */
-	public static void writeTo(HttpServletResponse response) {
+	public static void writeTo(HttpServletRequest request, HttpServletResponse response) {
+		if (request.isSecure()) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+		}
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-XSS-Protection", "0");
 		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");

@@ -29,24 +29,11 @@ class InternalServices {
 	/** Connections kept open to one service at most; more callers wait for one. */
 	private static final int CONNECTIONS_PER_SERVICE = 64;
 
-	@Bean
-	ServiceClient catalog(RestClient.Builder builder, GatewaySettings settings) {
-		return new ServiceClient(client(builder, settings.catalogUrl()), "catalogue");
-	}
-
-	@Bean
-	ServiceClient inventory(RestClient.Builder builder, GatewaySettings settings) {
-		return new ServiceClient(client(builder, settings.inventoryUrl()), "inventory");
-	}
-
-	@Bean
-	ServiceClient orders(RestClient.Builder builder, GatewaySettings settings) {
-		return new ServiceClient(client(builder, settings.ordersUrl()), "order service");
-	}
-
-	private static RestClient client(RestClient.Builder builder, String baseUrl) {
+	/** One pool for the calls to all internal services, closed with the context. */
+	@Bean(destroyMethod = "close")
+	CloseableHttpClient internalHttpClient() {
 		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-			.setMaxConnTotal(CONNECTIONS_PER_SERVICE)
+			.setMaxConnTotal(3 * CONNECTIONS_PER_SERVICE)
 			.setMaxConnPerRoute(CONNECTIONS_PER_SERVICE)
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
 				.setConnectTimeout(Timeout.ofSeconds(2))
@@ -54,7 +41,7 @@ class InternalServices {
 				.setValidateAfterInactivity(TimeValue.ofSeconds(2))
 				.build())
 			.build();
-		CloseableHttpClient http = HttpClients.custom()
+		return HttpClients.custom()
 			.setConnectionManager(connections)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setConnectionRequestTimeout(Timeout.ofSeconds(2))
@@ -63,6 +50,26 @@ class InternalServices {
 			.evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
 			.disableAutomaticRetries()
 			.build();
+	}
+
+	@Bean
+	ServiceClient catalog(RestClient.Builder builder, CloseableHttpClient internalHttpClient,
+			GatewaySettings settings) {
+		return new ServiceClient(client(builder, internalHttpClient, settings.catalogUrl()), "catalogue");
+	}
+
+	@Bean
+	ServiceClient inventory(RestClient.Builder builder, CloseableHttpClient internalHttpClient,
+			GatewaySettings settings) {
+		return new ServiceClient(client(builder, internalHttpClient, settings.inventoryUrl()), "inventory");
+	}
+
+	@Bean
+	ServiceClient orders(RestClient.Builder builder, CloseableHttpClient internalHttpClient, GatewaySettings settings) {
+		return new ServiceClient(client(builder, internalHttpClient, settings.ordersUrl()), "order service");
+	}
+
+	private static RestClient client(RestClient.Builder builder, CloseableHttpClient http, String baseUrl) {
 		return builder.clone()
 			.requestFactory(new HttpComponentsClientHttpRequestFactory(http))
 			.baseUrl(baseUrl)

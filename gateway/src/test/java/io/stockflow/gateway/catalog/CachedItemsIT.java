@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "stockflow.gateway.admin.username=boss", "stockflow.gateway.admin.password=boss-password-1",
 				"stockflow.gateway.jwt.secret=0123456789abcdef0123456789abcdef-test",
-				"stockflow.gateway.item-cache.ttl=2s", "stockflow.gateway.item-cache.refresh-interval=100ms" })
+				"stockflow.gateway.item-cache.ttl=10s", "stockflow.gateway.item-cache.refresh-interval=100ms" })
 class CachedItemsIT {
 
 	static final IsolatedInfrastructure infra = IsolatedInfrastructure.create("gateway-items");
@@ -99,15 +99,16 @@ class CachedItemsIT {
 		read("NEAR-3", null);
 		catalogue.put("NEAR-3", item("NEAR-3", 4));
 
-		// an item read lately is refreshed once half its ttl has passed, in a batch
-		await().atMost(Duration.ofSeconds(10))
+		// an item read lately is refreshed once half its ttl (5 s) has passed, in a batch
+		await().atMost(Duration.ofSeconds(9))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> item("NEAR-3", 4).equals(read("NEAR-3", null).getBody()));
 		assertThat(batchQueries).anySatisfy((query) -> assertThat(query).contains("NEAR-3"));
 		assertThat(singleReads.get("NEAR-3")).hasValue(1);
 
+		// the next refresh (5 s on) drops it, well before it would expire (10 s on)
 		catalogue.remove("NEAR-3");
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(8))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> read("NEAR-3", null).getStatusCode().value() == 404);
 	}

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -130,12 +131,23 @@ public class OutboxRelay implements SmartLifecycle {
 			List<CorrelationData> sent = new ArrayList<>(rows.size());
 			for (Row row : rows) {
 				CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
-				this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
-					Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(),
-							row.body());
-					traceHeaders.forEach(message.getMessageProperties()::setHeader);
-					operations.send(row.exchange(), row.routingKey(), message, correlation);
-				});
+				try {
+					this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
+						Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(),
+								row.body());
+						traceHeaders.forEach(message.getMessageProperties()::setHeader);
+						operations.send(row.exchange(), row.routingKey(), message, correlation);
+					});
+				}
+				catch (AmqpException ex) {
+					// the broker closed the channel, most likely over an earlier row of
+					// this
+					// batch (say, its exchange is missing): that row's confirm is a nack
+					// and
+					// it backs off; this row and the rest are sent again on the next pass
+					log.debug("Outbox batch stopped at row {}: {}", row.id(), ex.toString());
+					break;
+				}
 				sent.add(correlation);
 			}
 			for (int i = 0; i < sent.size(); i++) {
