@@ -150,9 +150,18 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 				sent.add(correlation);
 			}
+			// only the first row not confirmed is charged an attempt and backs off: when
+			// the
+			// broker closes the channel over one row, every row sent after it is nacked
+			// too,
+			// and backing them all off together would keep them in that row's batches
+			boolean failed = false;
 			for (int i = 0; i < sent.size(); i++) {
-				if (isConfirmed(sent.get(i), rows.get(i))) {
+				if (isConfirmed(sent.get(i), rows.get(i), !failed)) {
 					confirmed.add(rows.get(i).id());
+				}
+				else {
+					failed = true;
 				}
 			}
 			return null;
@@ -167,7 +176,7 @@ public class OutboxRelay implements SmartLifecycle {
 	 * delivered to all its subscribers, none, as publish-subscribe means: it is not
 	 * retried.
 	 */
-	private boolean isConfirmed(CorrelationData correlation, Row row) {
+	private boolean isConfirmed(CorrelationData correlation, Row row, boolean charge) {
 		try {
 			CorrelationData.Confirm confirm = correlation.getFuture()
 				.get(this.settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -176,12 +185,21 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			String reason = (correlation.getReturned() != null)
 					? "unroutable: " + correlation.getReturned().getReplyText() : "nacked: " + confirm.reason();
-			recordFailure(Long.parseLong(correlation.getId()), reason);
+			failure(correlation, reason, charge);
 			return false;
 		}
 		catch (Exception ex) {
-			recordFailure(Long.parseLong(correlation.getId()), "no confirm: " + ex);
+			failure(correlation, "no confirm: " + ex, charge);
 			return false;
+		}
+	}
+
+	private void failure(CorrelationData correlation, String reason, boolean charge) {
+		if (charge) {
+			recordFailure(Long.parseLong(correlation.getId()), reason);
+		}
+		else {
+			log.debug("Outbox row {} not published, sent again on the next pass: {}", correlation.getId(), reason);
 		}
 	}
 
