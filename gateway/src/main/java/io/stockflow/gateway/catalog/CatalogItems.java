@@ -203,8 +203,8 @@ public class CatalogItems implements SmartLifecycle {
 
 	private void refresh(List<String> skus) {
 		long loadedAt = System.nanoTime();
-		// one template whatever the batch (a sku has no comma): one tag in the client's
-		// metrics
+		// one template whatever the batch (a sku has no comma), so one tag in the
+		// client's metrics
 		ResponseEntity<String> answer = this.catalog.get("/item-batch?sku={skus}", String.join(",", skus));
 		JsonNode items = answer.getStatusCode().is2xxSuccessful() ? this.json.readTree(answer.getBody()) : null;
 		if (items == null || !items.isArray()) {

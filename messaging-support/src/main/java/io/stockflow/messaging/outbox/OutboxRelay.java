@@ -140,21 +140,19 @@ public class OutboxRelay implements SmartLifecycle {
 					});
 				}
 				catch (AmqpException ex) {
-					// the broker closed the channel, most likely over an earlier row of
-					// this
-					// batch (say, its exchange is missing): that row's confirm is a nack
-					// and
-					// it backs off; this row and the rest are sent again on the next pass
+					// the broker closed the channel, most likely over an earlier row
+					// of this batch (say, its exchange is missing): that row's confirm
+					// is a nack and it backs off; this row and the rest are sent again
+					// on the next pass
 					log.debug("Outbox batch stopped at row {}: {}", row.id(), ex.toString());
 					break;
 				}
 				sent.add(correlation);
 			}
-			// only the first row not confirmed is charged an attempt and backs off: when
-			// the
-			// broker closes the channel over one row, every row sent after it is nacked
-			// too,
-			// and backing them all off together would keep them in that row's batches
+			// only the first row not confirmed is charged an attempt and backs off:
+			// when the broker closes the channel over one row, every row sent after
+			// it is nacked too, and backing them all off together would keep them in
+			// that row's batches
 			boolean failed = false;
 			for (int i = 0; i < sent.size(); i++) {
 				if (isConfirmed(sent.get(i), rows.get(i), !failed)) {
