@@ -1,7 +1,6 @@
 package io.stockflow.gateway.catalog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -35,12 +34,12 @@ class CachedItemFilter implements Filter {
 
 	private static final Pattern SKU = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-	private final Function<String, String> cachedJson;
+	private final Function<String, byte[]> cachedJson;
 
 	/**
-	 * @param cachedJson an item's cached JSON by sku, {@code null} on a miss
+	 * @param cachedJson an item's cached JSON in UTF-8 by sku, {@code null} on a miss
 	 */
-	CachedItemFilter(Function<String, String> cachedJson) {
+	CachedItemFilter(Function<String, byte[]> cachedJson) {
 		this.cachedJson = cachedJson;
 	}
 
@@ -48,11 +47,10 @@ class CachedItemFilter implements Filter {
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer) {
-			String json = cachedAnswer(http);
-			if (json != null) {
+			byte[] body = cachedAnswer(http);
+			if (body != null) {
 				ServerHttpObservationFilter.findObservationContext(http)
 					.ifPresent((context) -> context.setPathPattern(ROUTE));
-				byte[] body = json.getBytes(StandardCharsets.UTF_8);
 				answer.setStatus(HttpServletResponse.SC_OK);
 				SecurityHeaders.writeTo(http, answer);
 				answer.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -64,7 +62,7 @@ class CachedItemFilter implements Filter {
 		chain.doFilter(request, response);
 	}
 
-	private String cachedAnswer(HttpServletRequest request) {
+	private byte[] cachedAnswer(HttpServletRequest request) {
 		if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package io.stockflow.gateway.catalog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ public class CatalogItems implements SmartLifecycle {
 
 	private final ItemCacheSettings settings;
 
-	private final Cache<String, Answer> items;
+	private final Cache<String, CachedItem> items;
 
 	private final Cache<String, Boolean> knownSkus;
 
@@ -96,9 +97,11 @@ public class CatalogItems implements SmartLifecycle {
 	 * the catalogue's other errors
 	 */
 	public ResponseEntity<String> item(String sku) {
-		String cached = cached(sku);
+		byte[] cached = cached(sku);
 		if (cached != null) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(cached);
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(new String(cached, StandardCharsets.UTF_8));
 		}
 		// never load inside the cache's compute: a blocking HTTP call there would hold a
 		// lock of the cache's map and stall every other reader. Two readers of a missing
@@ -117,7 +120,7 @@ public class CatalogItems implements SmartLifecycle {
 		if (loaded.getStatusCode().is2xxSuccessful() && loaded.getBody() != null) {
 			this.knownSkus.put(sku, Boolean.TRUE);
 			if (this.items != null) {
-				keep(sku, new Answer(loaded.getBody(), askedAt, askedAt));
+				keep(sku, new CachedItem(loaded.getBody(), askedAt, askedAt));
 			}
 		}
 		return loaded;
@@ -126,13 +129,14 @@ public class CatalogItems implements SmartLifecycle {
 	/**
 	 * The cached JSON of an item, if the cache has a fresh one.
 	 * @param sku the sku
-	 * @return the item's JSON, or {@code null} on a miss
+	 * @return the item's JSON in UTF-8 (encoded once, when cached), or {@code null} on a
+	 * miss
 	 */
-	public String cached(String sku) {
+	public byte[] cached(String sku) {
 		if (this.items == null) {
 			return null;
 		}
-		Answer answer = this.items.getIfPresent(sku);
+		CachedItem answer = this.items.getIfPresent(sku);
 		long now = System.nanoTime();
 		// the cache's own expiry counts from when the answer was stored; the bound counts
 		// from when it was asked for
@@ -140,7 +144,7 @@ public class CatalogItems implements SmartLifecycle {
 			return null;
 		}
 		answer.read(now);
-		return answer.json();
+		return answer.utf8();
 	}
 
 	/**
@@ -166,7 +170,7 @@ public class CatalogItems implements SmartLifecycle {
 		long now = System.nanoTime();
 		List<String> due = new ArrayList<>();
 		this.items.policy().expireAfterWrite().ifPresent((expiry) -> {
-			for (Map.Entry<String, Answer> entry : expiry.oldest(MAX_REFRESHED).entrySet()) {
+			for (Map.Entry<String, CachedItem> entry : expiry.oldest(MAX_REFRESHED).entrySet()) {
 				if (now - entry.getValue().loadedAt() < this.refreshAfterNanos) {
 					break;
 				}
@@ -215,15 +219,15 @@ public class CatalogItems implements SmartLifecycle {
 			String sku = item.path("sku").asString();
 			found.add(sku);
 			this.knownSkus.put(sku, Boolean.TRUE);
-			Answer previous = this.items.getIfPresent(sku);
+			CachedItem previous = this.items.getIfPresent(sku);
 			long lastReadAt = (previous != null) ? previous.lastReadAt() : loadedAt;
-			keep(sku, new Answer(this.json.writeValueAsString(item), loadedAt, lastReadAt));
+			keep(sku, new CachedItem(this.json.writeValueAsString(item), loadedAt, lastReadAt));
 		}
 		skus.stream().filter((sku) -> !found.contains(sku)).forEach(this::forget);
 	}
 
 	/** Stores an answer unless the cache holds one asked for later. */
-	private void keep(String sku, Answer answer) {
+	private void keep(String sku, CachedItem answer) {
 		this.items.asMap().merge(sku, answer, (held, fresh) -> (held.loadedAt() - fresh.loadedAt() > 0) ? held : fresh);
 	}
 
@@ -268,44 +272,6 @@ public class CatalogItems implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.refresher != null;
-	}
-
-	/** An item's JSON as catalog-service answered it, when, and when it was last read. */
-	private static final class Answer {
-
-		/** Reads closer together than this do not write the time again. */
-		private static final long READ_RESOLUTION_NANOS = 100_000_000;
-
-		private final String json;
-
-		private final long loadedAt;
-
-		private volatile long lastReadAt;
-
-		Answer(String json, long loadedAt, long lastReadAt) {
-			this.json = json;
-			this.loadedAt = loadedAt;
-			this.lastReadAt = lastReadAt;
-		}
-
-		String json() {
-			return this.json;
-		}
-
-		long loadedAt() {
-			return this.loadedAt;
-		}
-
-		long lastReadAt() {
-			return this.lastReadAt;
-		}
-
-		void read(long now) {
-			if (now - this.lastReadAt > READ_RESOLUTION_NANOS) {
-				this.lastReadAt = now;
-			}
-		}
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.stockflow.gateway.catalog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,7 +20,8 @@ class CachedItemFilterTests {
 
 	private static final String JSON = "{\"sku\":\"SKU-1\"}";
 
-	private final CachedItemFilter filter = new CachedItemFilter(Map.of("SKU-1", JSON)::get);
+	private final CachedItemFilter filter = new CachedItemFilter(
+			Map.of("SKU-1", JSON.getBytes(StandardCharsets.UTF_8))::get);
 
 	@Test
 	void answersAnAnonymousReadOfACachedItemWithTheSecurityHeaders() throws Exception {
