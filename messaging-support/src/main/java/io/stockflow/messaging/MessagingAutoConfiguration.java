@@ -15,11 +15,15 @@ import org.aopalliance.aop.Advice;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionNameStrategy;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.stockflow.messaging.inbox.Inbox;
+import io.stockflow.messaging.listener.BatchDeliveries;
 import io.stockflow.messaging.listener.ParkingRecoverer;
 import io.stockflow.messaging.listener.PoisonMessages;
 import io.stockflow.messaging.observation.EventCounters;
@@ -124,6 +129,37 @@ public class MessagingAutoConfiguration {
 		return new ParkingRecoverer(rabbit, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
+	@Bean
+	BatchDeliveries batchDeliveries(EnvelopeMessageConverter converter, Inbox inbox, TransactionTemplate transactions,
+			TraceContexts traces, ParkingRecoverer parking, MessagingSettings settings) {
+		return new BatchDeliveries(converter, inbox, transactions, traces, parking, retryPolicy(settings));
+	}
+
+	/**
+	 * Containers of listeners that take a {@code List<Message>} and hand it to
+	 * {@link BatchDeliveries}, which retries and parks message by message itself: no
+	 * retry advice here. Acks go out after the listener returned (the batch committed);
+	 * if it throws, the batch is rejected to the queue's dead-lettering.
+	 */
+	@Bean(name = MessagingSettings.BATCH_LISTENER_FACTORY)
+	SimpleRabbitListenerContainerFactory stockflowBatchListenerFactory(
+			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+			MessagingSettings settings, RabbitProperties rabbit) {
+		MessagingSettings.Batch batch = settings.batch();
+		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+		configurer.configure(factory, connectionFactory);
+		Integer prefetch = rabbit.getListener().getSimple().getPrefetch();
+		factory.setPrefetchCount(Math.max((prefetch != null) ? prefetch : 0, batch.size()));
+		factory.setBatchListener(true);
+		factory.setConsumerBatchEnabled(true);
+		factory.setBatchSize(batch.size());
+		factory.setReceiveTimeout(batch.receiveTimeout().toMillis());
+		factory.setBatchReceiveTimeout(batch.maxWait().toMillis());
+		factory.setAcknowledgeMode(AcknowledgeMode.AUTO);
+		factory.setDefaultRequeueRejected(false);
+		return factory;
+	}
+
 	/**
 	 * Boot applies this to every listener container it creates: transient failures are
 	 * retried with back-off in the listener thread, then the message is parked; poison is
@@ -132,15 +168,10 @@ public class MessagingAutoConfiguration {
 	@Bean
 	ContainerCustomizer<SimpleMessageListenerContainer> retryThenPark(ParkingRecoverer parking,
 			MessagingSettings settings) {
-		MessagingSettings.Listener retry = settings.listener();
-		RetryPolicy policy = RetryPolicy.builder()
-			.maxRetries(retry.maxRetries())
-			.delay(retry.initialInterval())
-			.multiplier(retry.multiplier())
-			.maxDelay(retry.maxInterval())
-			.predicate((failure) -> !PoisonMessages.isPoison(failure))
+		Advice retryThenPark = RetryInterceptorBuilder.stateless()
+			.retryPolicy(retryPolicy(settings))
+			.recoverer(parking)
 			.build();
-		Advice retryThenPark = RetryInterceptorBuilder.stateless().retryPolicy(policy).recoverer(parking).build();
 		return (container) -> {
 			container.setAdviceChain(retryThenPark);
 			// acks go out after the listener returned, i.e. after its transaction
@@ -148,6 +179,18 @@ public class MessagingAutoConfiguration {
 			container.setAcknowledgeMode(AcknowledgeMode.AUTO);
 			container.setDefaultRequeueRejected(false);
 		};
+	}
+
+	/** Transient failures are retried with back-off; poison is not retried. */
+	private static RetryPolicy retryPolicy(MessagingSettings settings) {
+		MessagingSettings.Listener retry = settings.listener();
+		return RetryPolicy.builder()
+			.maxRetries(retry.maxRetries())
+			.delay(retry.initialInterval())
+			.multiplier(retry.multiplier())
+			.maxDelay(retry.maxInterval())
+			.predicate((failure) -> !PoisonMessages.isPoison(failure))
+			.build();
 	}
 
 	private static String hostAndPid() {

@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outbox outbox relay settings
  * @param inbox inbox settings
  * @param listener listener retry settings
+ * @param batch how batch listeners gather their batches
  */
 @ConfigurationProperties("stockflow.messaging")
 public record MessagingSettings(String instance, String signingKey, @DefaultValue Outbox outbox,
-		@DefaultValue Inbox inbox, @DefaultValue Listener listener) {
+		@DefaultValue Inbox inbox, @DefaultValue Listener listener, @DefaultValue Batch batch) {
 
 	/**
 	 * @param pollInterval how long the relay sleeps when it found nothing and was not
@@ -46,5 +47,23 @@ public record MessagingSettings(String instance, String signingKey, @DefaultValu
 	public record Listener(@DefaultValue("3") int maxRetries, @DefaultValue("200ms") Duration initialInterval,
 			@DefaultValue("3") double multiplier, @DefaultValue("2s") Duration maxInterval) {
 	}
+
+	/**
+	 * Batch listeners ({@link #BATCH_LISTENER_FACTORY}) take up to {@code size} messages
+	 * per call: as many as have arrived, ending a batch when no next message comes within
+	 * {@code receiveTimeout} or once gathering took {@code maxWait}. Under load batches
+	 * fill from the prefetch at once; a lone message waits at most
+	 * {@code receiveTimeout}.
+	 *
+	 * @param size most messages per batch (and the least prefetch)
+	 * @param receiveTimeout longest wait for the next message of a batch
+	 * @param maxWait longest time spent gathering one batch
+	 */
+	public record Batch(@DefaultValue("100") int size, @DefaultValue("10ms") Duration receiveTimeout,
+			@DefaultValue("50ms") Duration maxWait) {
+	}
+
+	/** The listener container factory of batch listeners. */
+	public static final String BATCH_LISTENER_FACTORY = "stockflowBatchListenerFactory";
 
 }

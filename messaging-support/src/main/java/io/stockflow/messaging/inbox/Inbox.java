@@ -48,23 +48,46 @@ public class Inbox {
 	 * @return true if the handler ran, false for a duplicate
 	 */
 	public boolean once(String consumer, Envelope<?> message, Runnable handler) {
-		Counter duplicateCount = duplicatesOf(consumer);
 		try (MessageLogContext context = MessageLogContext.of(message)) {
-			Boolean applied = this.transactions.execute((status) -> {
-				if (!record(consumer, message.messageId())) {
-					return false;
-				}
-				handler.run();
-				return true;
-			});
-			if (!Boolean.TRUE.equals(applied)) {
-				log.info("Skipped duplicate {} {} on {}", message.type(), message.messageId(), consumer);
-				duplicateCount.increment();
-				return false;
-			}
-			log.info("Applied {} {} from {}", message.type(), message.messageId(), consumer);
-			return true;
+			boolean applied = Boolean.TRUE
+				.equals(this.transactions.execute((status) -> applyWithin(consumer, message, handler)));
+			logOutcome(consumer, message, applied);
+			return applied;
 		}
+	}
+
+	/**
+	 * Like {@link #once} but in the caller's transaction, for a batch of messages applied
+	 * together: the message's id is recorded and the handler run unless the consumer has
+	 * applied it before. The caller logs the outcome ({@link #logOutcome}) once it has
+	 * committed.
+	 * @param consumer the consumer queue
+	 * @param message the message
+	 * @param handler the changes the message causes
+	 * @return true if the handler ran, false for a duplicate
+	 */
+	public boolean applyWithin(String consumer, Envelope<?> message, Runnable handler) {
+		if (!record(consumer, message.messageId())) {
+			return false;
+		}
+		handler.run();
+		return true;
+	}
+
+	/**
+	 * Logs (and counts) what became of a message once its transaction committed.
+	 * @param consumer the consumer queue
+	 * @param message the message
+	 * @param applied true if it was applied, false if it was a duplicate
+	 */
+	public void logOutcome(String consumer, Envelope<?> message, boolean applied) {
+		Counter duplicateCount = duplicatesOf(consumer);
+		if (!applied) {
+			log.info("Skipped duplicate {} {} on {}", message.type(), message.messageId(), consumer);
+			duplicateCount.increment();
+			return;
+		}
+		log.info("Applied {} {} from {}", message.type(), message.messageId(), consumer);
 	}
 
 	/**

@@ -77,4 +77,59 @@ public class TraceContexts {
 		}
 	}
 
+	/**
+	 * Starts a consumer span continuing a received message's trace, for listeners that
+	 * handle several messages per call (a batch gets no span per message of its own). The
+	 * span is in scope only inside {@link Received#inScope}; end it once the message's
+	 * work, commit included, is done.
+	 * @param traceParent the message's {@code traceparent} header, or null (a new trace)
+	 * @param name the span's name, e.g. {@code "receive inventory.reservations"}
+	 * @return the span, never null
+	 */
+	public Received receive(String traceParent, String name) {
+		if (this.tracer == null) {
+			return Received.NONE;
+		}
+		Span.Builder builder = (traceParent != null)
+				? this.propagator.extract(Map.of(TRACEPARENT, traceParent), Map::get) : this.tracer.spanBuilder();
+		return new Received(this.tracer, builder.kind(Span.Kind.CONSUMER).name(name).start());
+	}
+
+	/** A received message's consumer span. */
+	public static final class Received {
+
+		static final Received NONE = new Received(null, null);
+
+		private final Tracer tracer;
+
+		private final Span span;
+
+		private Received(Tracer tracer, Span span) {
+			this.tracer = tracer;
+			this.span = span;
+		}
+
+		/**
+		 * @param work runs with the span as the current one (log lines carry its ids,
+		 * outbox rows its context)
+		 */
+		public void inScope(Runnable work) {
+			if (this.span == null) {
+				work.run();
+				return;
+			}
+			try (Tracer.SpanInScope scope = this.tracer.withSpan(this.span)) {
+				work.run();
+			}
+		}
+
+		/** Ends the span; its work is done. */
+		public void end() {
+			if (this.span != null) {
+				this.span.end();
+			}
+		}
+
+	}
+
 }

@@ -1,0 +1,148 @@
+package io.stockflow.messaging.listener;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.stockflow.contracts.Envelope;
+import io.stockflow.messaging.EnvelopeMessageConverter;
+import io.stockflow.messaging.inbox.Inbox;
+import io.stockflow.messaging.observation.MessageLogContext;
+import io.stockflow.messaging.observation.TraceContexts;
+
+/**
+ * Applies a batch of deliveries from one queue in one database transaction, each message
+ * with its own inbox entry, so that N messages cost one commit, one relay pass for what
+ * they send and one acknowledgement. If anything in the batch fails, the transaction
+ * rolls back whole and every message is applied again alone, with the same rules as a
+ * single-message listener: a transient failure is retried with back-off, poison and
+ * exhausted retries are parked with their reason. Unreadable or unsigned messages are
+ * parked before the batch runs. Only when parking itself fails does this throw, and the
+ * container then rejects the batch to the queue's dead-lettering (the inbox makes a later
+ * replay of an applied message a no-op).
+ */
+public class BatchDeliveries {
+
+	private static final Logger log = LoggerFactory.getLogger(BatchDeliveries.class);
+
+	private final EnvelopeMessageConverter converter;
+
+	private final Inbox inbox;
+
+	private final TransactionTemplate transactions;
+
+	private final TraceContexts traces;
+
+	private final ParkingRecoverer parking;
+
+	private final RetryTemplate retry;
+
+	public BatchDeliveries(EnvelopeMessageConverter converter, Inbox inbox, TransactionTemplate transactions,
+			TraceContexts traces, ParkingRecoverer parking, RetryPolicy retryPolicy) {
+		this.converter = converter;
+		this.inbox = inbox;
+		this.transactions = transactions;
+		this.traces = traces;
+		this.parking = parking;
+		this.retry = new RetryTemplate(retryPolicy);
+	}
+
+	/**
+	 * @param queue the queue the deliveries came from (the inbox's consumer name)
+	 * @param deliveries the batch as delivered
+	 * @param handler what each message does
+	 */
+	public void apply(String queue, List<Message> deliveries, BatchHandler handler) {
+		List<Delivery> readable = new ArrayList<>(deliveries.size());
+		for (Message message : deliveries) {
+			try {
+				readable.add(new Delivery(message, this.converter.fromMessage(message)));
+			}
+			catch (RuntimeException ex) {
+				this.parking.recover(message, ex);
+			}
+		}
+		if (readable.size() > 1 && applyTogether(queue, readable, handler)) {
+			return;
+		}
+		for (Delivery delivery : readable) {
+			applyAlone(queue, delivery, handler);
+		}
+	}
+
+	private boolean applyTogether(String queue, List<Delivery> batch, BatchHandler handler) {
+		List<Delivery> ordered = new ArrayList<>(batch);
+		ordered.sort(Comparator.comparing((Delivery d) -> handler.key(d.envelope())));
+		List<TraceContexts.Received> spans = ordered.stream()
+			.map((d) -> this.traces.receive(d.traceParent(), "receive " + queue))
+			.toList();
+		boolean[] applied = new boolean[ordered.size()];
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				handler.lockAll(ordered.stream().<Envelope<?>>map(Delivery::envelope).toList());
+				for (int i = 0; i < ordered.size(); i++) {
+					Envelope<?> envelope = ordered.get(i).envelope();
+					int index = i;
+					spans.get(i).inScope(() -> {
+						try (MessageLogContext context = MessageLogContext.of(envelope)) {
+							applied[index] = this.inbox.applyWithin(queue, envelope, () -> handler.apply(envelope));
+						}
+					});
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			spans.forEach(TraceContexts.Received::end);
+			log.info("Batch of {} from {} rolled back ({}); applying its messages one by one", ordered.size(), queue,
+					ParkingRecoverer.reasonOf(ex));
+			return false;
+		}
+		for (int i = 0; i < ordered.size(); i++) {
+			Envelope<?> envelope = ordered.get(i).envelope();
+			boolean outcome = applied[i];
+			spans.get(i).inScope(() -> {
+				try (MessageLogContext context = MessageLogContext.of(envelope)) {
+					this.inbox.logOutcome(queue, envelope, outcome);
+				}
+			});
+			spans.get(i).end();
+		}
+		return true;
+	}
+
+	private void applyAlone(String queue, Delivery delivery, BatchHandler handler) {
+		TraceContexts.Received span = this.traces.receive(delivery.traceParent(), "receive " + queue);
+		try {
+			this.retry.execute(() -> {
+				span.inScope(
+						() -> this.inbox.once(queue, delivery.envelope(), () -> handler.apply(delivery.envelope())));
+				return null;
+			});
+		}
+		catch (RetryException ex) {
+			this.parking.recover(delivery.message(), ex.getCause());
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	private record Delivery(Message message, Envelope<?> envelope) {
+
+		String traceParent() {
+			Object header = this.message.getMessageProperties().getHeader(TraceContexts.TRACEPARENT);
+			return (header != null) ? header.toString() : null;
+		}
+
+	}
+
+}
