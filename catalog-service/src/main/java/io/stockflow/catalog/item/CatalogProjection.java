@@ -1,7 +1,11 @@
 package io.stockflow.catalog.item;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -190,10 +194,29 @@ public class CatalogProjection {
 	}
 
 	/**
-	 * Recomputes the item row's denormalised availability from its locations, gives it a
-	 * new row version, and writes it through to the cache once committed.
+	 * Marks an item for {@link #recompute}: once per transaction, just before it commits,
+	 * however many of the transaction's events changed it (a batch of stock changes of a
+	 * hot item recomputes it once).
 	 */
 	private void refresh(String sku) {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Refreshes refreshes) {
+				refreshes.skus.add(sku);
+				return;
+			}
+		}
+		Refreshes refreshes = new Refreshes();
+		refreshes.skus.add(sku);
+		TransactionSynchronizationManager.registerSynchronization(refreshes);
+	}
+
+	/**
+	 * Recomputes the item row's denormalised availability from its locations and gives it
+	 * a new row version.
+	 * @return the row to write through to the cache once committed, or null if the item
+	 * is not known yet
+	 */
+	private ItemRow recompute(String sku) {
 		int rows = this.jdbc.sql("""
 				update catalog_item i set available = s.total, locations = s.locations,
 				    row_version = nextval('catalog_row_version'), updated_at = now()
@@ -203,10 +226,7 @@ public class CatalogProjection {
 				      from catalog_stock where sku = :sku) s
 				where i.sku = :sku
 				""").param("sku", sku).update();
-		if (rows == 1) {
-			ItemRow row = this.items.row(sku).orElseThrow();
-			afterCommit(() -> this.cache.put(row));
-		}
+		return (rows == 1) ? this.items.row(sku).orElseThrow() : null;
 	}
 
 	private static void afterCommit(Runnable action) {
@@ -216,6 +236,30 @@ public class CatalogProjection {
 				action.run();
 			}
 		});
+	}
+
+	/** The items a transaction changed: recomputed before, cached after it commits. */
+	private final class Refreshes implements TransactionSynchronization {
+
+		private final Set<String> skus = new LinkedHashSet<>();
+
+		private final List<ItemRow> rows = new ArrayList<>();
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			for (String sku : this.skus) {
+				ItemRow row = recompute(sku);
+				if (row != null) {
+					this.rows.add(row);
+				}
+			}
+		}
+
+		@Override
+		public void afterCommit() {
+			this.rows.forEach(CatalogProjection.this.cache::put);
+		}
+
 	}
 
 }

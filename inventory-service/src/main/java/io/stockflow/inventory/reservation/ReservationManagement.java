@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.stockflow.contracts.Envelope;
@@ -109,6 +111,33 @@ public class ReservationManagement {
 		this.jdbc.sql("update reservation set released = true where order_id = ?").param(release.orderId()).update();
 		this.outcomes.announce(command, RoutingKeys.RESERVATION_RELEASED, new StockReleased(release.orderId(), units));
 		this.alerts.checkAll(command, new TreeSet<>(taken.stream().map(Taken::sku).toList()));
+	}
+
+	/**
+	 * Locks, in sku and location order, the stock rows that a batch of reservations and
+	 * releases will change, before any of them runs: each then locks its own rows again
+	 * (already held), so no two batches wait on each other in opposite orders.
+	 * @param payloads the batch's messages; other payloads lock nothing
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockStockFor(List<Object> payloads) {
+		String[] reserving = payloads.stream()
+			.flatMap((p) -> (p instanceof ReserveStock r) ? r.lines().stream().map(OrderLine::sku) : Stream.empty())
+			.distinct()
+			.toArray(String[]::new);
+		String[] releasing = payloads.stream()
+			.flatMap((p) -> (p instanceof ReleaseStock r && r.orderId() != null) ? Stream.of(r.orderId().toString())
+					: Stream.empty())
+			.toArray(String[]::new);
+		this.jdbc
+			.sql("""
+					select 1 from stock
+					where sku = any(?) or sku in (select sku from reservation where order_id = any(?::uuid[]) and not released)
+					order by sku, location for update
+					""")
+			.params(reserving, releasing)
+			.query(Integer.class)
+			.list();
 	}
 
 	private boolean alreadyReserved(ReserveStock reserve) {

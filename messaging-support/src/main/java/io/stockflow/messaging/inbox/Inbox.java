@@ -1,6 +1,9 @@
 package io.stockflow.messaging.inbox;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -49,29 +52,36 @@ public class Inbox {
 	 */
 	public boolean once(String consumer, Envelope<?> message, Runnable handler) {
 		try (MessageLogContext context = MessageLogContext.of(message)) {
-			boolean applied = Boolean.TRUE
-				.equals(this.transactions.execute((status) -> applyWithin(consumer, message, handler)));
+			boolean applied = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+				if (!record(consumer, message.messageId())) {
+					return false;
+				}
+				handler.run();
+				return true;
+			}));
 			logOutcome(consumer, message, applied);
 			return applied;
 		}
 	}
 
 	/**
-	 * Like {@link #once} but in the caller's transaction, for a batch of messages applied
-	 * together: the message's id is recorded and the handler run unless the consumer has
-	 * applied it before. The caller logs the outcome ({@link #logOutcome}) once it has
-	 * committed.
+	 * Like {@link #once} but for a batch of messages applied together in the caller's
+	 * transaction: records all their ids in one statement. The caller applies only the
+	 * messages whose ids come back (taking each id out as it does, so that a message sent
+	 * twice in one batch is applied once) and logs each outcome ({@link #logOutcome})
+	 * once it has committed.
 	 * @param consumer the consumer queue
-	 * @param message the message
-	 * @param handler the changes the message causes
-	 * @return true if the handler ran, false for a duplicate
+	 * @param messageIds the ids of the batch's messages
+	 * @return the ids this consumer had not applied before, never null
 	 */
-	public boolean applyWithin(String consumer, Envelope<?> message, Runnable handler) {
-		if (!record(consumer, message.messageId())) {
-			return false;
-		}
-		handler.run();
-		return true;
+	public Set<UUID> recordAll(String consumer, List<UUID> messageIds) {
+		return new HashSet<>(this.jdbc.sql("""
+				insert into inbox (consumer, message_id) select ?, unnest(?::uuid[])
+				on conflict do nothing returning message_id
+				""")
+			.params(consumer, messageIds.stream().map(String::valueOf).toArray(String[]::new))
+			.query(UUID.class)
+			.list());
 	}
 
 	/**

@@ -3,6 +3,9 @@ package io.stockflow.messaging.listener;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +84,7 @@ public class BatchDeliveries {
 
 	private boolean applyTogether(String queue, List<Delivery> batch, BatchHandler handler) {
 		List<Delivery> ordered = new ArrayList<>(batch);
-		ordered.sort(Comparator.comparing((Delivery d) -> handler.key(d.envelope())));
+		ordered.sort(Comparator.comparing((Delivery d) -> keyOf(handler, d.envelope())));
 		List<TraceContexts.Received> spans = ordered.stream()
 			.map((d) -> this.traces.receive(d.traceParent(), "receive " + queue))
 			.toList();
@@ -89,14 +92,18 @@ public class BatchDeliveries {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				handler.lockAll(ordered.stream().<Envelope<?>>map(Delivery::envelope).toList());
+				Set<UUID> fresh = this.inbox.recordAll(queue,
+						ordered.stream().map((d) -> d.envelope().messageId()).toList());
 				for (int i = 0; i < ordered.size(); i++) {
 					Envelope<?> envelope = ordered.get(i).envelope();
-					int index = i;
-					spans.get(i).inScope(() -> {
-						try (MessageLogContext context = MessageLogContext.of(envelope)) {
-							applied[index] = this.inbox.applyWithin(queue, envelope, () -> handler.apply(envelope));
-						}
-					});
+					applied[i] = fresh.remove(envelope.messageId());
+					if (applied[i]) {
+						spans.get(i).inScope(() -> {
+							try (MessageLogContext context = MessageLogContext.of(envelope)) {
+								handler.apply(envelope);
+							}
+						});
+					}
 				}
 			});
 		}
@@ -117,6 +124,19 @@ public class BatchDeliveries {
 			spans.get(i).end();
 		}
 		return true;
+	}
+
+	/**
+	 * A message whose key cannot be read (a field missing) goes first; applying it fails
+	 * the batch, and alone it is parked with its reason.
+	 */
+	private static String keyOf(BatchHandler handler, Envelope<?> envelope) {
+		try {
+			return Objects.requireNonNullElse(handler.key(envelope), "");
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
 	}
 
 	private void applyAlone(String queue, Delivery delivery, BatchHandler handler) {

@@ -1,11 +1,13 @@
 package io.stockflow.messaging.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,26 +75,74 @@ public class Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void addAll(List<Outgoing> messages) {
 		String traceParent = this.traces.current();
+		Pending pending = pending();
+		messages.forEach((m) -> pending.rows.add(new Row(m, traceParent)));
+		messages.forEach(Outbox::logQueued);
+	}
+
+	/**
+	 * The rows the current transaction has added so far: written in one batch just before
+	 * it commits (a transaction that applies many messages writes its outbox rows in one
+	 * round trip, not one each). A transaction suspended for a new one keeps its own.
+	 */
+	private Pending pending() {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Pending pending && pending.outbox() == this) {
+				return pending;
+			}
+		}
+		Pending pending = new Pending();
+		TransactionSynchronizationManager.registerSynchronization(pending);
+		return pending;
+	}
+
+	private void insert(List<Row> rows) {
 		this.jdbc.batchUpdate("""
 				insert into outbox (message_id, exchange, routing_key, type, correlation_id, body, trace_parent)
 				values (?, ?, ?, ?, ?, ?, ?)
-				""", messages, 1000, (statement, m) -> {
+				""", rows, 1000, (statement, row) -> {
+			Outgoing m = row.message();
 			statement.setObject(1, m.envelope().messageId());
 			statement.setString(2, m.exchange());
 			statement.setString(3, m.routingKey());
 			statement.setString(4, m.envelope().type());
 			statement.setObject(5, m.envelope().correlationId());
 			statement.setBytes(6, MessageJson.write(m.envelope()));
-			statement.setString(7, traceParent);
+			statement.setString(7, row.traceParent());
 		});
-		messages.forEach(Outbox::logQueued);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Outbox.this.afterCommit.run();
-				Outbox.this.committed.accept(messages);
-			}
-		});
+	}
+
+	/**
+	 * Written last of the transaction's work before commit: a later synchronization that
+	 * adds a message in its own {@code beforeCommit} would not be written.
+	 */
+	private final class Pending implements TransactionSynchronization {
+
+		private final List<Row> rows = new ArrayList<>();
+
+		Outbox outbox() {
+			return Outbox.this;
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			insert(this.rows);
+		}
+
+		@Override
+		public void afterCommit() {
+			Outbox.this.afterCommit.run();
+			Outbox.this.committed.accept(this.rows.stream().map(Row::message).toList());
+		}
+
+	}
+
+	private record Row(Outgoing message, String traceParent) {
 	}
 
 	/** A command starts or continues a flow: worth a line. Events only when debugging. */

@@ -1,5 +1,8 @@
 package io.stockflow.orders.order;
 
+import java.util.List;
+
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
@@ -8,41 +11,57 @@ import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.order.CancelOrder;
 import io.stockflow.contracts.order.PlaceOrder;
+import io.stockflow.messaging.MessagingSettings;
 import io.stockflow.messaging.UntrustedMessageException;
-import io.stockflow.messaging.inbox.Inbox;
+import io.stockflow.messaging.listener.BatchDeliveries;
+import io.stockflow.messaging.listener.BatchHandler;
 
-/** Takes order commands off {@value Queues#ORDERS_ORDER_COMMANDS}, once each. */
+/**
+ * Takes order commands off {@value Queues#ORDERS_ORDER_COMMANDS}, once each, in batches:
+ * the commands that arrive together are applied in one transaction.
+ */
 @Component
-class OrderCommandsListener {
+class OrderCommandsListener implements BatchHandler {
 
-	private final Inbox inbox;
+	private final BatchDeliveries batches;
 
 	private final OrderManagement orders;
 
-	OrderCommandsListener(Inbox inbox, OrderManagement orders) {
-		this.inbox = inbox;
+	OrderCommandsListener(BatchDeliveries batches, OrderManagement orders) {
+		this.batches = batches;
 		this.orders = orders;
+	}
+
+	@RabbitListener(queues = Queues.ORDERS_ORDER_COMMANDS, containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
+	void on(List<Message> messages) {
+		this.batches.apply(Queues.ORDERS_ORDER_COMMANDS, messages, this);
 	}
 
 	/**
 	 * Orders are placed and cancelled by customers and admins; anyone else's command is
 	 * parked, even when genuinely signed. Whose order it is, is checked on the order.
 	 */
-	@RabbitListener(queues = Queues.ORDERS_ORDER_COMMANDS)
-	void on(Envelope<?> message) {
+	@Override
+	public void apply(Envelope<?> message) {
 		if (!message.actor().hasRole("CUSTOMER")) {
 			UntrustedMessageException.requireRole(message, "ADMIN");
 		}
-		this.inbox.once(Queues.ORDERS_ORDER_COMMANDS, message, () -> apply(message));
-	}
-
-	private void apply(Envelope<?> message) {
 		switch (message.payload()) {
 			case PlaceOrder place -> this.orders.place(message, place);
 			case CancelOrder cancel -> this.orders.cancel(message, cancel);
 			default -> throw new InvalidMessageException(
 					message.type() + " does not belong on " + Queues.ORDERS_ORDER_COMMANDS);
 		}
+	}
+
+	/** Orders are locked in id order, a place before a cancel of the same order. */
+	@Override
+	public String key(Envelope<?> message) {
+		return switch (message.payload()) {
+			case PlaceOrder place -> String.valueOf(place.orderId());
+			case CancelOrder cancel -> String.valueOf(cancel.orderId());
+			default -> "";
+		};
 	}
 
 }

@@ -42,8 +42,9 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Records a new order PENDING and asks inventory-service to reserve it. The same
-	 * order id again (the gateway resending) changes nothing.
+	 * Records a new order PENDING and asks inventory-service to reserve it; its status is
+	 * announced from its first change on. The same order id again (the gateway resending)
+	 * changes nothing.
 	 * @param command the envelope; its actor must be the customer or an admin
 	 * @param place the command
 	 * @throws UntrustedMessageException if the actor may not order for the customer
@@ -67,8 +68,9 @@ public class OrderManagement {
 		}
 		this.orders.record(order.id(), "placed", order.lines().size() + " line(s) by " + command.actor().username());
 		this.orders.record(order.id(), "reservation-requested", null);
+		// no OrderStatusChanged: the gateway answered PENDING itself, and a status stream
+		// opens with the order's current status
 		this.messages.reserveStock(command, order);
-		this.messages.statusChanged(command, order);
 		this.metrics.placed();
 	}
 

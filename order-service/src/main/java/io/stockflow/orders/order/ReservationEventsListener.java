@@ -1,5 +1,8 @@
 package io.stockflow.orders.order;
 
+import java.util.List;
+
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
@@ -9,35 +12,39 @@ import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.order.StockRejected;
 import io.stockflow.contracts.order.StockReleased;
 import io.stockflow.contracts.order.StockReserved;
+import io.stockflow.messaging.MessagingSettings;
 import io.stockflow.messaging.UntrustedMessageException;
-import io.stockflow.messaging.inbox.Inbox;
+import io.stockflow.messaging.listener.BatchDeliveries;
+import io.stockflow.messaging.listener.BatchHandler;
 
 /**
  * Takes inventory-service's answers off {@value Queues#ORDERS_RESERVATION_EVENTS}, once
- * each.
+ * each, in batches: the answers that arrive together are applied in one transaction.
  */
 @Component
-class ReservationEventsListener {
+class ReservationEventsListener implements BatchHandler {
 
-	private final Inbox inbox;
+	private final BatchDeliveries batches;
 
 	private final OrderManagement orders;
 
-	ReservationEventsListener(Inbox inbox, OrderManagement orders) {
-		this.inbox = inbox;
+	ReservationEventsListener(BatchDeliveries batches, OrderManagement orders) {
+		this.batches = batches;
 		this.orders = orders;
+	}
+
+	@RabbitListener(queues = Queues.ORDERS_RESERVATION_EVENTS,
+			containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
+	void on(List<Message> messages) {
+		this.batches.apply(Queues.ORDERS_RESERVATION_EVENTS, messages, this);
 	}
 
 	/**
 	 * Only a service (inventory-service) answers reservations: anyone else's is parked.
 	 */
-	@RabbitListener(queues = Queues.ORDERS_RESERVATION_EVENTS)
-	void on(Envelope<?> message) {
+	@Override
+	public void apply(Envelope<?> message) {
 		UntrustedMessageException.requireRole(message, "SERVICE");
-		this.inbox.once(Queues.ORDERS_RESERVATION_EVENTS, message, () -> apply(message));
-	}
-
-	private void apply(Envelope<?> message) {
 		switch (message.payload()) {
 			case StockReserved reserved -> this.orders.on(message, reserved);
 			case StockRejected rejected -> this.orders.on(message, rejected);
@@ -45,6 +52,17 @@ class ReservationEventsListener {
 			default -> throw new InvalidMessageException(
 					message.type() + " does not belong on " + Queues.ORDERS_RESERVATION_EVENTS);
 		}
+	}
+
+	/** Orders are locked in id order, so that concurrent batches cannot deadlock. */
+	@Override
+	public String key(Envelope<?> message) {
+		return switch (message.payload()) {
+			case StockReserved reserved -> String.valueOf(reserved.orderId());
+			case StockRejected rejected -> String.valueOf(rejected.orderId());
+			case StockReleased released -> String.valueOf(released.orderId());
+			default -> "";
+		};
 	}
 
 }
