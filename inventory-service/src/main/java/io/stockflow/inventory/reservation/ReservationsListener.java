@@ -24,6 +24,9 @@ import io.stockflow.messaging.listener.BatchHandler;
 @Component
 class ReservationsListener implements BatchHandler {
 
+	/** The id of this listener's container. */
+	static final String ID = Queues.INVENTORY_RESERVATIONS;
+
 	private final BatchDeliveries batches;
 
 	private final ReservationManagement reservations;
@@ -37,7 +40,7 @@ class ReservationsListener implements BatchHandler {
 	 * Several consumers: a batch locks the stock rows of all its skus in one order before
 	 * it reserves anything, so concurrent batches cannot deadlock.
 	 */
-	@RabbitListener(queues = Queues.INVENTORY_RESERVATIONS,
+	@RabbitListener(id = ID, queues = Queues.INVENTORY_RESERVATIONS,
 			concurrency = "${stockflow.inventory.reservation-consumers:4}",
 			containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
 	void on(List<Message> messages) {

@@ -10,7 +10,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +57,9 @@ class ReservationsIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RabbitListenerEndpointRegistry listeners;
 
 	InventoryTestClient inventory() {
 		return new InventoryTestClient(this.rabbit, this.jdbc);
@@ -148,6 +153,54 @@ class ReservationsIT {
 	}
 
 	@Test
+	void reservationsThatArriveTogetherAreTakenInOneTransactionPerConsumer() {
+		inventory().sendAndAwait(RoutingKeys.ITEM_ADD, InventoryTestClient.item("BATCH-1", 10));
+		List<Envelope<ReserveStock>> reservations = new ArrayList<>();
+		for (int i = 0; i < 15; i++) {
+			reservations.add(Envelope.first(UUID.randomUUID(), ORDER_SERVICE,
+					new ReserveStock(UUID.randomUUID(), List.of(new OrderLine("BATCH-1", 1)))));
+		}
+
+		whileStopped(() -> reservations
+			.forEach((r) -> this.rabbit.convertAndSend(Exchanges.COMMANDS, RoutingKeys.RESERVATION_RESERVE, r)));
+
+		List<UUID> orders = reservations.stream().map((r) -> r.payload().orderId()).toList();
+		await().atMost(Duration.ofSeconds(30)).until(() -> replies(orders) == 15);
+		assertThat(count("select count(*) from outbox where type = 'StockReserved'", "BATCH-1")).isEqualTo(10);
+		assertThat(count("select count(*) from outbox where type = 'StockRejected'", "BATCH-1")).isEqualTo(5);
+		assertThat(inventory().level("BATCH-1", "blr-1")).isZero();
+		assertThat(this.jdbc.sql("select count(distinct xmin::text) from inbox where message_id = any(?)")
+			.param(reservations.stream().map(Envelope::messageId).toArray(UUID[]::new))
+			.query(Integer.class)
+			.single()).as("transactions for 15 reservations taken by at most 4 consumers").isLessThanOrEqualTo(4);
+	}
+
+	@Test
+	void aBadMessageInABatchIsParkedAndTheOthersAreStillReserved() {
+		inventory().sendAndAwait(RoutingKeys.ITEM_ADD, InventoryTestClient.item("BATCH-2", 10));
+		List<UUID> orders = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+		Envelope<ReserveStock> forged = Envelope.first(UUID.randomUUID(), new Actor("mallory", List.of("CUSTOMER")),
+				new ReserveStock(UUID.randomUUID(), List.of(new OrderLine("BATCH-2", 5))));
+
+		whileStopped(() -> {
+			reserve(orders.get(0), new OrderLine("BATCH-2", 2));
+			reserve(orders.get(1), new OrderLine("BATCH-2", 2));
+			this.rabbit.convertAndSend(Exchanges.COMMANDS, RoutingKeys.RESERVATION_RESERVE, forged);
+			reserve(orders.get(2), new OrderLine("BATCH-2", 2));
+			reserve(orders.get(3), new OrderLine("BATCH-2", 2));
+		});
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> replies(orders) == 4);
+		assertThat(count("select count(*) from outbox where type = 'StockReserved'", "BATCH-2")).isEqualTo(4);
+		assertThat(inventory().level("BATCH-2", "blr-1")).isEqualTo(2);
+		Message parked = await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.rabbit.receive(Queues.parked(Queues.INVENTORY_RESERVATIONS), 1000),
+					(m) -> m != null && forged.messageId().toString().equals(m.getMessageProperties().getMessageId()));
+		assertThat((String) parked.getMessageProperties().getHeader(ParkingRecoverer.REASON))
+			.isEqualTo("actor mallory lacks role SERVICE required for ReserveStock");
+	}
+
+	@Test
 	void aReservationSentByACustomerIsParked() {
 		Envelope<ReserveStock> forged = Envelope.first(UUID.randomUUID(), new Actor("mallory", List.of("CUSTOMER")),
 				new ReserveStock(UUID.randomUUID(), List.of(new OrderLine("RES-1", 1))));
@@ -159,6 +212,18 @@ class ReservationsIT {
 					(m) -> m != null && forged.messageId().toString().equals(m.getMessageProperties().getMessageId()));
 		assertThat((String) parked.getMessageProperties().getHeader(ParkingRecoverer.REASON))
 			.isEqualTo("actor mallory lacks role SERVICE required for ReserveStock");
+	}
+
+	/** Sends while the consumers are stopped, so that the messages arrive together. */
+	private void whileStopped(Runnable send) {
+		MessageListenerContainer container = this.listeners.getListenerContainer(ReservationsListener.ID);
+		container.stop();
+		try {
+			send.run();
+		}
+		finally {
+			container.start();
+		}
 	}
 
 	private void reserve(UUID order, OrderLine... lines) {
