@@ -41,7 +41,7 @@ class ReservationsListener implements BatchHandler {
 	 * it reserves anything, so concurrent batches cannot deadlock.
 	 */
 	@RabbitListener(id = ID, queues = Queues.INVENTORY_RESERVATIONS,
-			concurrency = "${stockflow.inventory.reservation-consumers:4}",
+			concurrency = "${stockflow.inventory.reservation-consumers:2}",
 			containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
 	void on(List<Message> messages) {
 		this.batches.apply(Queues.INVENTORY_RESERVATIONS, messages, this);

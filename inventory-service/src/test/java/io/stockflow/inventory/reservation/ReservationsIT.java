@@ -172,7 +172,7 @@ class ReservationsIT {
 		assertThat(this.jdbc.sql("select count(distinct xmin::text) from inbox where message_id = any(?)")
 			.param(reservations.stream().map(Envelope::messageId).toArray(UUID[]::new))
 			.query(Integer.class)
-			.single()).as("transactions for 15 reservations taken by at most 4 consumers").isLessThanOrEqualTo(4);
+			.single()).as("transactions for 15 reservations taken by at most 2 consumers").isLessThanOrEqualTo(2);
 	}
 
 	@Test
