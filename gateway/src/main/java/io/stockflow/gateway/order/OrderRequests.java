@@ -21,12 +21,14 @@ import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.order.CancelOrder;
 import io.stockflow.contracts.order.OrderLine;
 import io.stockflow.contracts.order.PlaceOrder;
+import io.stockflow.messaging.observation.TraceContexts;
 import io.stockflow.messaging.outbox.Outbox;
 
 /**
  * Places and cancels orders by sending commands to order-service. Placing is idempotent
  * per customer and {@code Idempotency-Key}: the key is stored with the order id and a
- * hash of the lines in the transaction that puts {@code PlaceOrder} in the outbox.
+ * hash of the lines in the transaction that puts {@code PlaceOrder} in the outbox. The
+ * orders placed at the same moment share that transaction ({@link PlacementWriter}).
  */
 @Service
 class OrderRequests {
@@ -35,22 +37,50 @@ class OrderRequests {
 
 	private final Outbox outbox;
 
-	OrderRequests(JdbcClient jdbc, Outbox outbox) {
+	private final TraceContexts traces;
+
+	private final PlacementWriter writer;
+
+	OrderRequests(JdbcClient jdbc, Outbox outbox, TraceContexts traces, PlacementWriter writer) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
+		this.traces = traces;
+		this.writer = writer;
 	}
 
 	/**
+	 * Returns once the order request is committed, so a 202 means the order is on its
+	 * way.
 	 * @param key the customer's idempotency key
 	 * @param lines the validated lines
 	 * @param actor the customer
 	 * @return the order id: a new one, or that of the earlier request with this key and
 	 * body
-	 * @throws ResponseStatusException 422 if the key was used with another body
+	 * @throws ResponseStatusException 422 if the key was used with another body; 503 if
+	 * the request could not be stored in time (the same key may safely be sent again)
 	 */
-	@Transactional
 	UUID place(String key, List<OrderLine> lines, Actor actor) {
 		String hash = hash(lines);
+		TraceContexts.Received trace = this.traces.carry();
+		return this.writer.write(() -> {
+			UUID[] orderId = new UUID[1];
+			trace.inScope(() -> orderId[0] = placeWithin(key, hash, lines, actor));
+			return orderId[0];
+		});
+	}
+
+	/**
+	 * @param orderId the order
+	 * @param actor its customer or an admin
+	 */
+	@Transactional
+	void cancel(UUID orderId, Actor actor) {
+		this.outbox.add(Exchanges.COMMANDS, RoutingKeys.ORDER_CANCEL,
+				Envelope.first(UUID.randomUUID(), actor, new CancelOrder(orderId)));
+	}
+
+	/** In the transaction of the writer's batch. */
+	private UUID placeWithin(String key, String hash, List<OrderLine> lines, Actor actor) {
 		UUID orderId = UUID.randomUUID();
 		boolean inserted = this.jdbc.sql("""
 				insert into order_request (customer, idempotency_key, order_id, request_hash) values (?, ?, ?, ?)
@@ -67,16 +97,6 @@ class OrderRequests {
 					"This Idempotency-Key was used for another order; use a new key for a new order.");
 		}
 		return earlier.orderId();
-	}
-
-	/**
-	 * @param orderId the order
-	 * @param actor its customer or an admin
-	 */
-	@Transactional
-	void cancel(UUID orderId, Actor actor) {
-		this.outbox.add(Exchanges.COMMANDS, RoutingKeys.ORDER_CANCEL,
-				Envelope.first(UUID.randomUUID(), actor, new CancelOrder(orderId)));
 	}
 
 	private Optional<Earlier> earlier(String customer, String key) {

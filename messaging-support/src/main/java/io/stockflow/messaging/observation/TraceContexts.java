@@ -95,7 +95,18 @@ public class TraceContexts {
 		return new Received(this.tracer, builder.kind(Span.Kind.CONSUMER).name(name).start());
 	}
 
-	/** A received message's consumer span. */
+	/**
+	 * The current span, to be put in scope on another thread that works for it (a writer
+	 * that commits the requests of several threads together), so that the log lines and
+	 * outbox rows written there carry this span's trace. Never end it: its owner does.
+	 * @return the current span, or one that carries nothing outside a trace
+	 */
+	public Received carry() {
+		Span span = (this.tracer != null) ? this.tracer.currentSpan() : null;
+		return (span != null) ? new Received(this.tracer, span) : Received.NONE;
+	}
+
+	/** A span to put in scope: a received message's consumer span, or a carried one. */
 	public static final class Received {
 
 		static final Received NONE = new Received(null, null);
