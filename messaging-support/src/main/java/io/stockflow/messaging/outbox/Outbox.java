@@ -76,6 +76,10 @@ public class Outbox {
 	public void addAll(List<Outgoing> messages) {
 		String traceParent = this.traces.current();
 		Pending pending = pending();
+		if (pending.written) {
+			throw new IllegalStateException("the outbox rows of this transaction are written already: "
+					+ "add messages before it commits, not from a beforeCommit callback");
+		}
 		messages.forEach((m) -> pending.rows.add(new Row(m, traceParent)));
 		messages.forEach(Outbox::logQueued);
 	}
@@ -113,12 +117,14 @@ public class Outbox {
 	}
 
 	/**
-	 * Written last of the transaction's work before commit: a later synchronization that
-	 * adds a message in its own {@code beforeCommit} would not be written.
+	 * Written last of the transaction's work before commit; a message added after that is
+	 * refused (the transaction then rolls back rather than lose it).
 	 */
 	private final class Pending implements TransactionSynchronization {
 
 		private final List<Row> rows = new ArrayList<>();
+
+		private boolean written;
 
 		Outbox outbox() {
 			return Outbox.this;
@@ -132,6 +138,7 @@ public class Outbox {
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			insert(this.rows);
+			this.written = true;
 		}
 
 		@Override
