@@ -66,8 +66,8 @@ public class OrderManagement {
 			log.info("Order {} exists; PlaceOrder {} changes nothing", order.id(), command.messageId());
 			return;
 		}
-		this.orders.record(order.id(), "placed", order.lines().size() + " line(s) by " + command.actor().username());
-		this.orders.record(order.id(), "reservation-requested", null);
+		this.orders.record(order.id(), "placed", order.lines().size() + " line(s) by " + command.actor().username(),
+				"reservation-requested", null);
 		// no OrderStatusChanged: the gateway answered PENDING itself, and a status stream
 		// opens with the order's current status
 		this.messages.reserveStock(command, order);
@@ -98,8 +98,7 @@ public class OrderManagement {
 			throw new InvalidMessageException(ex.getMessage());
 		}
 		this.orders.save(order);
-		this.orders.record(order.id(), "reserved", null);
-		this.orders.record(order.id(), "confirmed", "total " + order.total().toPlainString());
+		this.orders.record(order.id(), "reserved", null, "confirmed", "total " + order.total().toPlainString());
 		this.messages.statusChanged(event, order);
 		this.metrics.moved(order, wasPending);
 	}

@@ -101,6 +101,20 @@ class Orders {
 			.update();
 	}
 
+	/**
+	 * Appends two entries to an order's timeline in one statement, in this order.
+	 * @param id the order
+	 * @param kind what happened first
+	 * @param detail a few words about it, or null
+	 * @param nextKind what happened next
+	 * @param nextDetail a few words about that, or null
+	 */
+	void record(OrderId id, String kind, String detail, String nextKind, String nextDetail) {
+		this.jdbc.sql("insert into order_timeline (order_id, kind, detail) values (?, ?, ?), (?, ?, ?)")
+			.params(id.value(), kind, detail, id.value(), nextKind, nextDetail)
+			.update();
+	}
+
 	private void savePrices(Order order) {
 		List<Line> lines = order.lines();
 		this.jdbc.sql("""
