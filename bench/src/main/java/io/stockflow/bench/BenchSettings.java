@@ -54,11 +54,12 @@ record BenchSettings(String gatewayUrl, String inventoryUrl, String adminUsernam
 	}
 
 	/**
-	 * Offered order rates, one step each: the first one low enough that the system keeps
-	 * up, so that its latency is not the queue of an overload.
+	 * Offered order rates, one step each: the first ones low enough that the system keeps
+	 * up (their latency is not the queue of an overload), in steps small enough to find
+	 * the highest rate it keeps up with.
 	 */
 	List<Integer> orderRates() {
-		return this.quick ? List.of(100, 250, 1000) : List.of(100, 250, 500, 1000, 1500, 2000);
+		return this.quick ? List.of(100, 150, 200, 250, 1000) : List.of(100, 150, 200, 250, 500, 1000, 1500, 2000);
 	}
 
 	boolean runs(String phase) {
