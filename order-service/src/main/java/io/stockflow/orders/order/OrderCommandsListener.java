@@ -54,7 +54,9 @@ class OrderCommandsListener implements BatchHandler {
 		}
 	}
 
-	/** Orders are locked in id order, a place before a cancel of the same order. */
+	/**
+	 * Orders are locked in id order; the commands of one order keep their arrival order.
+	 */
 	@Override
 	public String key(Envelope<?> message) {
 		return switch (message.payload()) {
