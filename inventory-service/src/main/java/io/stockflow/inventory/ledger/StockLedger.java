@@ -2,6 +2,7 @@ package io.stockflow.inventory.ledger;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -32,28 +33,35 @@ public class StockLedger {
 	}
 
 	/**
-	 * Appends many changes in one batch.
+	 * Appends many changes with one statement, in this order (their ids ascend).
 	 * @param entries the changes
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void appendAll(List<Entry> entries) {
-		this.jdbc.batchUpdate(
+		if (entries.isEmpty()) {
+			return;
+		}
+		this.jdbc.update(
 				"""
 						insert into stock_ledger (sku, location, kind, delta, before, after, actor, reason, order_id, command_id)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						select sku, location, kind, after - before, before, after, actor, reason, order_id, command_id
+						from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[])
+						     with ordinality as e(sku, location, kind, before, after, actor, reason, order_id, command_id, n)
+						order by n
 						""",
-				entries, 1000, (statement, e) -> {
-					statement.setString(1, e.sku());
-					statement.setString(2, e.location());
-					statement.setString(3, e.kind().name());
-					statement.setInt(4, e.after() - e.before());
-					statement.setInt(5, e.before());
-					statement.setInt(6, e.after());
-					statement.setString(7, e.actor());
-					statement.setString(8, e.reason());
-					statement.setObject(9, e.orderId());
-					statement.setObject(10, e.commandId());
-				});
+				column(entries, Entry::sku), column(entries, Entry::location), column(entries, (e) -> e.kind().name()),
+				entries.stream().map(Entry::before).toArray(Integer[]::new),
+				entries.stream().map(Entry::after).toArray(Integer[]::new), column(entries, Entry::actor),
+				column(entries, Entry::reason), column(entries, (e) -> text(e.orderId())),
+				column(entries, (e) -> text(e.commandId())));
+	}
+
+	private static String text(UUID id) {
+		return (id != null) ? id.toString() : null;
+	}
+
+	private static String[] column(List<Entry> entries, Function<Entry, String> field) {
+		return entries.stream().map(field).toArray(String[]::new);
 	}
 
 	/** What kind of change an entry records. */

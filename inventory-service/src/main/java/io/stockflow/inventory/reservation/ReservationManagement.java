@@ -1,11 +1,10 @@
 package io.stockflow.inventory.reservation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.stockflow.contracts.Envelope;
+import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.inventory.StockLevel;
 import io.stockflow.contracts.order.OrderLine;
@@ -26,7 +26,6 @@ import io.stockflow.contracts.order.StockReserved;
 import io.stockflow.inventory.ledger.StockLedger;
 import io.stockflow.inventory.outcome.CommandOutcomes;
 import io.stockflow.inventory.stock.StockAlerts;
-import io.stockflow.inventory.stock.StockChanges;
 
 /**
  * Reserves orders' stock, all lines or none, in one transaction: the stock rows of every
@@ -34,21 +33,26 @@ import io.stockflow.inventory.stock.StockChanges;
  * deadlock), every line is checked against what is available, and only then is anything
  * taken. Nothing can be oversold: a level never goes below zero, and the check and the
  * decrement happen under the same lock. Releases give back exactly what an order took.
+ *
+ * <p>
+ * A batch of reservations and releases locks all its rows first ({@link #lockStockFor}),
+ * applies each message to the locked rows in memory and writes them all at the end
+ * ({@link #writeLocked}): a few statements per batch instead of a few per reservation.
  */
 @Service
 public class ReservationManagement {
 
 	private final JdbcClient jdbc;
 
-	private final StockChanges changes;
+	private final StockLedger ledger;
 
 	private final StockAlerts alerts;
 
 	private final CommandOutcomes outcomes;
 
-	ReservationManagement(JdbcClient jdbc, StockChanges changes, StockAlerts alerts, CommandOutcomes outcomes) {
+	ReservationManagement(JdbcClient jdbc, StockLedger ledger, StockAlerts alerts, CommandOutcomes outcomes) {
 		this.jdbc = jdbc;
-		this.changes = changes;
+		this.ledger = ledger;
 		this.alerts = alerts;
 		this.outcomes = outcomes;
 	}
@@ -61,14 +65,18 @@ public class ReservationManagement {
 	 */
 	@Transactional
 	public void reserve(Envelope<?> command, ReserveStock reserve) {
-		if (alreadyReserved(reserve)) {
+		if (reserve.orderId() == null || reserve.lines() == null
+				|| reserve.lines().stream().anyMatch(Objects::isNull)) {
+			throw new InvalidMessageException("a reservation needs an orderId and lines");
+		}
+		LockedStock stock = lockedStock();
+		if (stock.isReserved(reserve.orderId())) {
 			return;
 		}
 		List<String> skus = reserve.lines().stream().map(OrderLine::sku).distinct().sorted().toList();
-		Map<String, Map<String, Integer>> levels = lockLevels(skus);
-		Map<String, Item> items = items(skus);
+		Map<String, Map<String, Integer>> levels = stock.available(skus);
 		for (OrderLine line : reserve.lines()) {
-			StockRejected rejection = rejectionOf(reserve, line, items.get(line.sku()), levels.get(line.sku()));
+			StockRejected rejection = rejectionOf(reserve, line, stock.item(line.sku()), levels.get(line.sku()));
 			if (rejection != null) {
 				this.outcomes.announce(command, RoutingKeys.RESERVATION_REJECTED, rejection);
 				return;
@@ -76,11 +84,11 @@ public class ReservationManagement {
 		}
 		List<ReservedLine> reserved = new ArrayList<>();
 		for (OrderLine line : reserve.lines()) {
-			reserved.add(take(command, reserve, line, items.get(line.sku()), levels.get(line.sku())));
+			reserved.add(take(command, reserve, line, stock, levels.get(line.sku())));
 		}
 		this.outcomes.announce(command, RoutingKeys.RESERVATION_RESERVED,
 				new StockReserved(reserve.orderId(), reserved));
-		this.alerts.checkAll(command, skus);
+		writeUnlessBatch(stock);
 	}
 
 	/**
@@ -91,6 +99,11 @@ public class ReservationManagement {
 	 */
 	@Transactional
 	public void release(Envelope<?> command, ReleaseStock release) {
+		if (release.orderId() == null) {
+			throw new InvalidMessageException("a release needs an orderId");
+		}
+		LockedStock stock = lockedStock();
+		stock.flush(); // its reservation rows may still be in memory
 		List<Taken> taken = this.jdbc.sql("""
 				select sku, location, quantity from reservation
 				where order_id = ? and not released order by sku, location for update
@@ -98,77 +111,66 @@ public class ReservationManagement {
 			.param(release.orderId())
 			.query((rs, row) -> new Taken(rs.getString("sku"), rs.getString("location"), rs.getInt("quantity")))
 			.list();
+		stock.available(taken.stream().map(Taken::sku).distinct().sorted().toList());
 		int units = 0;
 		for (Taken t : taken) {
-			int before = this.jdbc.sql("select available from stock where sku = ? and location = ? for update")
-				.params(t.sku(), t.location())
-				.query(Integer.class)
-				.single();
-			this.changes.apply(command, new StockChanges.Change(t.sku(), t.location(), StockLedger.Kind.RELEASED,
-					before, before + t.quantity(), "order cancelled", release.orderId()));
+			stock.change(command, t.sku(), t.location(), StockLedger.Kind.RELEASED, t.quantity(), "order cancelled",
+					release.orderId());
 			units += t.quantity();
 		}
 		this.jdbc.sql("update reservation set released = true where order_id = ?").param(release.orderId()).update();
 		this.outcomes.announce(command, RoutingKeys.RESERVATION_RELEASED, new StockReleased(release.orderId(), units));
-		this.alerts.checkAll(command, new TreeSet<>(taken.stream().map(Taken::sku).toList()));
+		writeUnlessBatch(stock);
 	}
 
 	/**
 	 * Locks, in sku and location order, the stock rows that a batch of reservations and
-	 * releases will change, before any of them runs: each then locks its own rows again
-	 * (already held), so no two batches wait on each other in opposite orders.
+	 * releases will change, before any of them runs, so that no two batches wait on each
+	 * other in opposite orders; the rows are then changed in memory until
+	 * {@link #writeLocked}.
 	 * @param payloads the batch's messages; other payloads lock nothing
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockStockFor(List<Object> payloads) {
-		String[] reserving = payloads.stream()
-			.flatMap((p) -> (p instanceof ReserveStock r) ? r.lines().stream().map(OrderLine::sku) : Stream.empty())
-			.distinct()
-			.toArray(String[]::new);
-		String[] releasing = payloads.stream()
-			.flatMap((p) -> (p instanceof ReleaseStock r && r.orderId() != null) ? Stream.of(r.orderId().toString())
+		List<String> reserving = payloads.stream()
+			.flatMap((p) -> (p instanceof ReserveStock r && r.lines() != null)
+					? r.lines().stream().filter(Objects::nonNull).map(OrderLine::sku).filter(Objects::nonNull)
 					: Stream.empty())
-			.toArray(String[]::new);
-		this.jdbc
-			.sql("""
-					select 1 from stock
-					where sku = any(?) or sku in (select sku from reservation where order_id = any(?::uuid[]) and not released)
-					order by sku, location for update
-					""")
-			.params(reserving, releasing)
-			.query(Integer.class)
-			.list();
+			.distinct()
+			.toList();
+		List<UUID> reservingOrders = payloads.stream()
+			.flatMap((p) -> (p instanceof ReserveStock r && r.orderId() != null) ? Stream.of(r.orderId())
+					: Stream.empty())
+			.toList();
+		List<UUID> releasing = payloads.stream()
+			.flatMap((p) -> (p instanceof ReleaseStock r && r.orderId() != null) ? Stream.of(r.orderId())
+					: Stream.empty())
+			.toList();
+		LockedStock stock = lockedStock();
+		stock.load(reserving, releasing, reservingOrders);
+		stock.batch = true;
 	}
 
-	private boolean alreadyReserved(ReserveStock reserve) {
-		return this.jdbc.sql("select exists (select 1 from reservation where order_id = ?)")
-			.param(reserve.orderId())
-			.query(Boolean.class)
-			.single();
+	/**
+	 * Writes what a batch changed in memory: levels, ledger, reservations, and the
+	 * low-stock check of the skus it changed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void writeLocked() {
+		lockedStock().flush();
 	}
 
-	private Map<String, Map<String, Integer>> lockLevels(List<String> skus) {
-		Map<String, Map<String, Integer>> levels = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select sku, location, available from stock where sku = any(?) order by sku, location for update
-				""").param(skus.toArray(String[]::new)).query((rs) -> {
-			levels.computeIfAbsent(rs.getString("sku"), (k) -> new LinkedHashMap<>())
-				.put(rs.getString("location"), rs.getInt("available"));
-		});
-		return levels;
+	private LockedStock lockedStock() {
+		return LockedStock.of(this.jdbc, this.ledger, this.alerts, this.outcomes);
 	}
 
-	private Map<String, Item> items(List<String> skus) {
-		Map<String, Item> items = new LinkedHashMap<>();
-		this.jdbc.sql("select sku, price, deleted from item where sku = any(?)")
-			.param(skus.toArray(String[]::new))
-			.query((rs) -> {
-				items.put(rs.getString("sku"), new Item(rs.getBigDecimal("price"), rs.getBoolean("deleted")));
-			});
-		return items;
+	private static void writeUnlessBatch(LockedStock stock) {
+		if (!stock.batch) {
+			stock.flush();
+		}
 	}
 
-	private static StockRejected rejectionOf(ReserveStock reserve, OrderLine line, Item item,
+	private static StockRejected rejectionOf(ReserveStock reserve, OrderLine line, LockedStock.Item item,
 			Map<String, Integer> levels) {
 		if (item == null) {
 			return new StockRejected(reserve.orderId(), line.sku(), line.quantity(), 0, "no item " + line.sku());
@@ -185,23 +187,17 @@ public class ReservationManagement {
 		return null;
 	}
 
-	private ReservedLine take(Envelope<?> command, ReserveStock reserve, OrderLine line, Item item,
+	private static ReservedLine take(Envelope<?> command, ReserveStock reserve, OrderLine line, LockedStock stock,
 			Map<String, Integer> levels) {
 		List<StockLevel> allocations = new ArrayList<>();
 		for (Map.Entry<String, Integer> taken : Allocation.of(levels, line.quantity())) {
-			int before = levels.get(taken.getKey());
-			levels.put(taken.getKey(), before - taken.getValue());
-			this.changes.apply(command, new StockChanges.Change(line.sku(), taken.getKey(), StockLedger.Kind.RESERVED,
-					before, before - taken.getValue(), "order", reserve.orderId()));
-			this.jdbc.sql("insert into reservation (order_id, sku, location, quantity) values (?, ?, ?, ?)")
-				.params(reserve.orderId(), line.sku(), taken.getKey(), taken.getValue())
-				.update();
+			levels.merge(taken.getKey(), -taken.getValue(), Integer::sum);
+			stock.change(command, line.sku(), taken.getKey(), StockLedger.Kind.RESERVED, -taken.getValue(), "order",
+					reserve.orderId());
+			stock.take(reserve.orderId(), line.sku(), taken.getKey(), taken.getValue());
 			allocations.add(new StockLevel(taken.getKey(), taken.getValue()));
 		}
-		return new ReservedLine(line.sku(), line.quantity(), item.price(), allocations);
-	}
-
-	private record Item(BigDecimal price, boolean deleted) {
+		return new ReservedLine(line.sku(), line.quantity(), stock.item(line.sku()).price(), allocations);
 	}
 
 	private record Taken(String sku, String location, int quantity) {

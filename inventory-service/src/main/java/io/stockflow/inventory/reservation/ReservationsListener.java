@@ -64,4 +64,9 @@ class ReservationsListener implements BatchHandler {
 		this.reservations.lockStockFor(batch.stream().<Object>map(Envelope::payload).toList());
 	}
 
+	@Override
+	public void finishAll(List<Envelope<?>> batch) {
+		this.reservations.writeLocked();
+	}
+
 }

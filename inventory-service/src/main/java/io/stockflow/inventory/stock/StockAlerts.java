@@ -1,7 +1,9 @@
 package io.stockflow.inventory.stock;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,21 @@ public class StockAlerts {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void checkAll(Envelope<?> cause, Collection<String> skus) {
+		Map<String, Envelope<?>> causes = new LinkedHashMap<>();
+		skus.forEach((sku) -> causes.put(sku, cause));
+		checkAll(causes);
+	}
+
+	/**
+	 * Compares the stock of many items with their thresholds in one statement, flips the
+	 * ones that crossed, and announces each crossing as caused by that item's message.
+	 * @param causes the items, each with the (last) message that changed its stock
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void checkAll(Map<String, Envelope<?>> causes) {
+		if (causes.isEmpty()) {
+			return;
+		}
 		List<Crossing> crossings = this.jdbc.sql("""
 				with state as (
 				    select i.sku, coalesce(i.low_stock_threshold, ?) as threshold,
@@ -64,14 +81,15 @@ public class StockAlerts {
 				from state where item.sku = state.sku and item.low_stock <> (state.available <= state.threshold)
 				returning item.sku, state.available, state.threshold, item.low_stock
 				""")
-			.params(this.defaultThreshold, skus.toArray(String[]::new))
+			.params(this.defaultThreshold, causes.keySet().toArray(String[]::new))
 			.query((rs, row) -> new Crossing(rs.getString("sku"), rs.getInt("available"), rs.getInt("threshold"),
 					rs.getBoolean("low_stock")))
 			.list();
 		for (Crossing c : crossings) {
 			Object event = c.low() ? new LowStock(c.sku(), c.available(), c.threshold())
 					: new StockReplenished(c.sku(), c.available(), c.threshold());
-			this.outcomes.announce(cause, c.low() ? RoutingKeys.STOCK_LOW : RoutingKeys.STOCK_REPLENISHED, event);
+			this.outcomes.announce(causes.get(c.sku()), c.low() ? RoutingKeys.STOCK_LOW : RoutingKeys.STOCK_REPLENISHED,
+					event);
 		}
 	}
 

@@ -26,6 +26,7 @@ import io.stockflow.contracts.MessageJson;
 import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.inventory.RemoveItem;
+import io.stockflow.contracts.inventory.StockChanged;
 import io.stockflow.contracts.order.OrderLine;
 import io.stockflow.contracts.order.ReleaseStock;
 import io.stockflow.contracts.order.ReserveStock;
@@ -173,6 +174,76 @@ class ReservationsIT {
 			.param(reservations.stream().map(Envelope::messageId).toArray(UUID[]::new))
 			.query(Integer.class)
 			.single()).as("transactions for 15 reservations taken by at most 2 consumers").isLessThanOrEqualTo(2);
+	}
+
+	/**
+	 * A batch changes its rows in memory and writes them at its end: whatever batches the
+	 * two consumers make of these messages, the level, the ledger, the versions carried
+	 * by {@code StockChanged}, the reservations and the low-stock alerts agree with each
+	 * other as if every change had been written as it happened.
+	 */
+	@Test
+	void aBatchOnOneSkuKeepsLevelsLedgerVersionsAndAlertsInStep() {
+		inventory().sendAndAwait(RoutingKeys.ITEM_ADD, InventoryTestClient.item("BATCH-3", 6, 4));
+		UUID a = UUID.randomUUID();
+		List<UUID> orders = List.of(a, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+
+		whileStopped(() -> {
+			reserve(a, new OrderLine("BATCH-3", 3));
+			reserve(orders.get(1), new OrderLine("BATCH-3", 3));
+			send(RoutingKeys.RESERVATION_RELEASE, new ReleaseStock(a));
+			reserve(orders.get(2), new OrderLine("BATCH-3", 3));
+			reserve(orders.get(3), new OrderLine("BATCH-3", 3));
+		});
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> replies(orders) == 4 && released(a).size() == 1);
+		int held = this.jdbc.sql("select coalesce(sum(quantity), 0) from reservation where sku = ? and not released")
+			.param("BATCH-3")
+			.query(Integer.class)
+			.single();
+		int level = inventory().level("BATCH-3", "blr-1") + inventory().level("BATCH-3", "del-2");
+		assertThat(level).as("what is left is what reservations do not hold").isEqualTo(10 - held);
+		for (String location : List.of("blr-1", "del-2")) {
+			List<int[]> ledger = this.jdbc
+				.sql("select before, after from stock_ledger where sku = ? and location = ? order by id")
+				.params("BATCH-3", location)
+				.query((rs, row) -> new int[] { rs.getInt("before"), rs.getInt("after") })
+				.list();
+			for (int i = 1; i < ledger.size(); i++) {
+				assertThat(ledger.get(i)[0]).as("entry %d of %s starts where the one before ended", i, location)
+					.isEqualTo(ledger.get(i - 1)[1]);
+			}
+			assertThat(ledger.get(ledger.size() - 1)[1]).isEqualTo(inventory().level("BATCH-3", location));
+			assertThat(this.jdbc.sql("select version from stock where sku = ? and location = ?")
+				.params("BATCH-3", location)
+				.query(Long.class)
+				.single()).as("one version per change of %s", location).isEqualTo(ledger.size());
+			List<StockChanged> changed = this.jdbc.sql("""
+					select body from outbox where type = 'StockChanged'
+					and convert_from(body, 'UTF8')::jsonb -> 'payload' ->> 'sku' = ?
+					and convert_from(body, 'UTF8')::jsonb -> 'payload' ->> 'location' = ? order by id
+					""")
+				.params("BATCH-3", location)
+				.query(byte[].class)
+				.list()
+				.stream()
+				.map((b) -> (StockChanged) MessageJson.read(b).payload())
+				.filter((c) -> !c.kind().equals("ITEM_ADDED"))
+				.toList();
+			assertThat(changed).extracting(StockChanged::version)
+				.as("each change of %s announced with the version it wrote, in order", location)
+				.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, ledger.size()).boxed().toList());
+			assertThat(changed).extracting(StockChanged::available)
+				.containsExactlyElementsOf(ledger.stream().skip(1).map((e) -> e[1]).toList());
+		}
+		List<String> alerts = this.jdbc.sql("""
+				select type from outbox where type in ('LowStock', 'StockReplenished')
+				and convert_from(body, 'UTF8')::jsonb -> 'payload' ->> 'sku' = ? order by id
+				""").param("BATCH-3").query(String.class).list();
+		assertThat(alerts).as("crossings alternate and end low").isNotEmpty().endsWith("LowStock");
+		for (int i = 0; i < alerts.size(); i++) {
+			assertThat(alerts.get(i)).isEqualTo((i % 2 == 0) ? "LowStock" : "StockReplenished");
+		}
 	}
 
 	@Test

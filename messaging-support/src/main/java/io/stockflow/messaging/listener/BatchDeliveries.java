@@ -91,7 +91,8 @@ public class BatchDeliveries {
 		boolean[] applied = new boolean[ordered.size()];
 		try {
 			this.transactions.executeWithoutResult((status) -> {
-				handler.lockAll(ordered.stream().<Envelope<?>>map(Delivery::envelope).toList());
+				List<Envelope<?>> envelopes = ordered.stream().<Envelope<?>>map(Delivery::envelope).toList();
+				handler.lockAll(envelopes);
 				Set<UUID> fresh = this.inbox.recordAll(queue,
 						ordered.stream().map((d) -> d.envelope().messageId()).toList());
 				for (int i = 0; i < ordered.size(); i++) {
@@ -105,6 +106,7 @@ public class BatchDeliveries {
 						});
 					}
 				}
+				handler.finishAll(envelopes);
 			});
 		}
 		catch (RuntimeException ex) {

@@ -30,6 +30,15 @@ public interface BatchHandler {
 	}
 
 	/**
+	 * Runs last in a batch's transaction, after every message of it was applied: writes
+	 * what the handler kept in memory for the whole batch. A message alone writes its
+	 * own.
+	 * @param batch the batch's messages
+	 */
+	default void finishAll(List<Envelope<?>> batch) {
+	}
+
+	/**
 	 * The key of the rows a message changes (an order, a sku). A batch is applied in key
 	 * order, messages of one key in the order they came, so that concurrent batches lock
 	 * those rows in the same order.

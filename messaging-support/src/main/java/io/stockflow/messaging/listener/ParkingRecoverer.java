@@ -63,7 +63,7 @@ public class ParkingRecoverer extends RepublishMessageRecovererWithConfirms {
 	protected Map<? extends String, ?> additionalHeaders(Message message, Throwable cause) {
 		String reason = reasonOf(cause);
 		log.error("Parking message {} from {}: {}", message.getMessageProperties().getMessageId(),
-				message.getMessageProperties().getConsumerQueue(), reason);
+				message.getMessageProperties().getConsumerQueue(), reason, cause);
 		Counter.builder("stockflow.messages.parked")
 			.description("Messages this service parked (poison, or retries exhausted)")
 			.tag("queue", String.valueOf(message.getMessageProperties().getConsumerQueue()))
