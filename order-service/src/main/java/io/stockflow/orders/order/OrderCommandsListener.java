@@ -1,6 +1,7 @@
 package io.stockflow.orders.order;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -32,7 +33,8 @@ class OrderCommandsListener implements BatchHandler {
 		this.orders = orders;
 	}
 
-	@RabbitListener(queues = Queues.ORDERS_ORDER_COMMANDS, containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
+	@RabbitListener(id = Queues.ORDERS_ORDER_COMMANDS, queues = Queues.ORDERS_ORDER_COMMANDS,
+			containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
 	void on(List<Message> messages) {
 		this.batches.apply(Queues.ORDERS_ORDER_COMMANDS, messages, this);
 	}
@@ -52,6 +54,15 @@ class OrderCommandsListener implements BatchHandler {
 			default -> throw new InvalidMessageException(
 					message.type() + " does not belong on " + Queues.ORDERS_ORDER_COMMANDS);
 		}
+	}
+
+	@Override
+	public void lockAll(List<Envelope<?>> batch) {
+		this.orders.lockAll(batch.stream()
+			.map(this::key)
+			.filter((id) -> !id.isEmpty() && !id.equals("null"))
+			.map(UUID::fromString)
+			.toList());
 	}
 
 	/**

@@ -1,13 +1,16 @@
 package io.stockflow.orders.order;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.stockflow.contracts.Envelope;
@@ -39,6 +42,16 @@ public class OrderManagement {
 		this.orders = orders;
 		this.messages = messages;
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Locks and reads, in id order, the orders a batch of messages is about; each message
+	 * then finds its order in memory.
+	 * @param ids the orders (nulls are skipped: such a message fails on its own)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockAll(Collection<UUID> ids) {
+		this.orders.lockAll(ids.stream().filter(Objects::nonNull).distinct().map(OrderId::new).toList());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.stockflow.orders.order;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -33,7 +34,7 @@ class ReservationEventsListener implements BatchHandler {
 		this.orders = orders;
 	}
 
-	@RabbitListener(queues = Queues.ORDERS_RESERVATION_EVENTS,
+	@RabbitListener(id = Queues.ORDERS_RESERVATION_EVENTS, queues = Queues.ORDERS_RESERVATION_EVENTS,
 			containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
 	void on(List<Message> messages) {
 		this.batches.apply(Queues.ORDERS_RESERVATION_EVENTS, messages, this);
@@ -52,6 +53,15 @@ class ReservationEventsListener implements BatchHandler {
 			default -> throw new InvalidMessageException(
 					message.type() + " does not belong on " + Queues.ORDERS_RESERVATION_EVENTS);
 		}
+	}
+
+	@Override
+	public void lockAll(List<Envelope<?>> batch) {
+		this.orders.lockAll(batch.stream()
+			.map(this::key)
+			.filter((id) -> !id.isEmpty() && !id.equals("null"))
+			.map(UUID::fromString)
+			.toList());
 	}
 
 	/** Orders are locked in id order, so that concurrent batches cannot deadlock. */

@@ -1,13 +1,16 @@
 package io.stockflow.orders.order;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.MessageListenerContainer;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +59,9 @@ class OrderSagaIT {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	RabbitListenerEndpointRegistry listeners;
 
 	OrderTestClient orders() {
 		return new OrderTestClient(this.rabbit, this.jdbc);
@@ -142,6 +148,88 @@ class OrderSagaIT {
 			.single()).isEqualTo(2);
 		assertThat(orders.sent("ReserveStock", id)).isOne();
 		assertThat(orders.timeline(id)).containsExactly("placed", "reservation-requested");
+	}
+
+	/**
+	 * Commands and answers that arrive together are applied together (an order's rows are
+	 * written once per batch), each with its own effect.
+	 */
+	@Test
+	void messagesThatArriveTogetherAreAppliedTogetherEachWithItsOwnEffect() {
+		OrderTestClient orders = orders();
+		List<PlaceOrder> placed = new ArrayList<>();
+		whileStopped(Queues.ORDERS_ORDER_COMMANDS, () -> {
+			for (int i = 0; i < 5; i++) {
+				placed.add(orders.place().payload());
+			}
+			orders.place(ASHA, placed.get(0));
+		});
+		List<UUID> ids = placed.stream().map(PlaceOrder::orderId).toList();
+		ids.forEach((id) -> orders.awaitStatus(id, "PENDING"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> ids.stream().allMatch((id) -> orders.sent("ReserveStock", id) == 1));
+		for (UUID id : ids) {
+			assertThat(orders.timeline(id)).containsExactly("placed", "reservation-requested");
+		}
+		assertThat(transactions("customer_order", "id", ids)).as("5 orders placed by at most 2 consumers")
+			.isLessThanOrEqualTo(2);
+
+		whileStopped(Queues.ORDERS_RESERVATION_EVENTS, () -> {
+			orders.fromInventory(RoutingKeys.RESERVATION_RESERVED, OrderTestClient.reserved(ids.get(0)));
+			orders.fromInventory(RoutingKeys.RESERVATION_RESERVED, OrderTestClient.reserved(ids.get(1)));
+			orders.fromInventory(RoutingKeys.RESERVATION_RESERVED, OrderTestClient.reserved(ids.get(1)));
+			orders.fromInventory(RoutingKeys.RESERVATION_REJECTED,
+					new StockRejected(ids.get(2), "B-2", 2, 1, "only 1 of B-2 available"));
+			orders.fromInventory(RoutingKeys.RESERVATION_RESERVED, OrderTestClient.reserved(ids.get(3)));
+		});
+
+		for (UUID id : List.of(ids.get(0), ids.get(1), ids.get(3))) {
+			orders.awaitStatus(id, "CONFIRMED");
+			assertThat(this.jdbc.sql("select total::text from customer_order where id = ?")
+				.param(id)
+				.query(String.class)
+				.single()).isEqualTo("270.19");
+			assertThat(this.jdbc
+				.sql("select string_agg(sku || '@' || unit_price, ';' order by line_no) "
+						+ "from order_line where order_id = ?")
+				.param(id)
+				.query(String.class)
+				.single()).isEqualTo("A-1@249.99;B-2@10.10");
+			assertThat(orders.announced(id)).containsExactly("CONFIRMED");
+			assertThat(orders.timeline(id)).containsExactly("placed", "reservation-requested", "reserved", "confirmed");
+		}
+		orders.awaitStatus(ids.get(2), "REJECTED");
+		assertThat(this.jdbc.sql("select rejected_sku || ' ' || rejected_reason from customer_order where id = ?")
+			.param(ids.get(2))
+			.query(String.class)
+			.single()).isEqualTo("B-2 only 1 of B-2 available");
+		assertThat(orders.timeline(ids.get(2))).containsExactly("placed", "reservation-requested", "rejected");
+		assertThat(orders.status(ids.get(4))).isEqualTo("PENDING");
+		assertThat(transactions("customer_order", "id", ids.subList(0, 4)))
+			.as("4 orders decided by at most 2 consumers")
+			.isLessThanOrEqualTo(2);
+	}
+
+	private int transactions(String table, String column, List<UUID> ids) {
+		return this.jdbc.sql("select count(distinct xmin::text) from " + table + " where " + column + " = any(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Sends while the queue's consumers are stopped, so that the messages arrive
+	 * together.
+	 */
+	private void whileStopped(String listener, Runnable send) {
+		MessageListenerContainer container = this.listeners.getListenerContainer(listener);
+		container.stop();
+		try {
+			send.run();
+		}
+		finally {
+			container.start();
+		}
 	}
 
 	@Test
