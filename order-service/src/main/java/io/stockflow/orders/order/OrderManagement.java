@@ -1,10 +1,10 @@
 package io.stockflow.orders.order;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +47,13 @@ public class OrderManagement {
 	/**
 	 * Locks and reads, in id order, the orders a batch of messages is about; each message
 	 * then finds its order in memory.
-	 * @param ids the orders (nulls are skipped: such a message fails on its own)
+	 * @param batch the messages
+	 * @param orderIdOf a message's order, or null (such a message fails on its own)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void lockAll(Collection<UUID> ids) {
-		this.orders.lockAll(ids.stream().filter(Objects::nonNull).distinct().map(OrderId::new).toList());
+	public void lockAll(List<Envelope<?>> batch, Function<Envelope<?>, UUID> orderIdOf) {
+		this.orders
+			.lockAll(batch.stream().map(orderIdOf).filter(Objects::nonNull).distinct().map(OrderId::new).toList());
 	}
 
 	/**

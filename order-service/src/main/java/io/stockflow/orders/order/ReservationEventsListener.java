@@ -1,6 +1,7 @@
 package io.stockflow.orders.order;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.amqp.core.Message;
@@ -55,23 +56,24 @@ class ReservationEventsListener implements BatchHandler {
 		}
 	}
 
+	/** A batch locks and reads all its orders first, in id order, with two statements. */
 	@Override
 	public void lockAll(List<Envelope<?>> batch) {
-		this.orders.lockAll(batch.stream()
-			.map(this::key)
-			.filter((id) -> !id.isEmpty() && !id.equals("null"))
-			.map(UUID::fromString)
-			.toList());
+		this.orders.lockAll(batch, this::orderIdOf);
 	}
 
 	/** Orders are locked in id order, so that concurrent batches cannot deadlock. */
 	@Override
 	public String key(Envelope<?> message) {
+		return Objects.toString(orderIdOf(message), "");
+	}
+
+	private UUID orderIdOf(Envelope<?> message) {
 		return switch (message.payload()) {
-			case StockReserved reserved -> String.valueOf(reserved.orderId());
-			case StockRejected rejected -> String.valueOf(rejected.orderId());
-			case StockReleased released -> String.valueOf(released.orderId());
-			default -> "";
+			case StockReserved reserved -> reserved.orderId();
+			case StockRejected rejected -> rejected.orderId();
+			case StockReleased released -> released.orderId();
+			default -> null;
 		};
 	}
 
