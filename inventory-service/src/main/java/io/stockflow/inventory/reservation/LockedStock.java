@@ -47,13 +47,13 @@ final class LockedStock {
 
 	private final CommandOutcomes outcomes;
 
-	/** Every sku asked for so far, with its locations in location order (maybe none). */
 	/**
 	 * Whether a batch holds it: its messages leave the writing to the batch's end, a
 	 * message alone writes its own changes.
 	 */
 	boolean batch;
 
+	/** Every sku asked for so far, with its locations in location order (maybe none). */
 	private final Map<String, Map<String, Level>> levels = new HashMap<>();
 
 	private final Map<String, Item> items = new HashMap<>();
