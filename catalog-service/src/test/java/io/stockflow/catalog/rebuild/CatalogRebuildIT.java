@@ -25,6 +25,7 @@ import org.springframework.web.client.RestClient;
 import io.stockflow.contracts.Actor;
 import io.stockflow.contracts.Envelope;
 import io.stockflow.contracts.Exchanges;
+import io.stockflow.contracts.Queues;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.inventory.ItemAdded;
 import io.stockflow.contracts.inventory.ItemRemoved;
@@ -68,6 +69,14 @@ class CatalogRebuildIT {
 		this.rabbit.send(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, unsigned());
 		publish(RoutingKeys.ITEM_ADDED, added("MARK", 1, 1));
 		await().atMost(Duration.ofSeconds(30)).until(() -> status("/items/MARK") == 200);
+		// two consumers take the queue: MARK may be applied before events published ahead
+		// of
+		// it, so wait until every event's inbox row (written with its change) is there
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select count(*) from inbox where consumer = ?")
+				.param(Queues.CATALOG_ITEM_EVENTS)
+				.query(Integer.class)
+				.single() >= published + 1);
 		List<Map<String, Object>> live = snapshot();
 
 		Map<String, Object> report = client().post().uri("/admin/rebuild").retrieve().body(JSON_OBJECT);
