@@ -1,6 +1,8 @@
 package io.stockflow.contracts;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -45,24 +47,30 @@ public final class MessageJson {
 	 */
 	public static Envelope<?> read(byte[] json) {
 		try {
-			JsonNode tree = MAPPER.readTree(json);
-			if (tree == null || !tree.isObject()) {
+			// one pass over the bytes: the envelope's fields bind directly, the payload
+			// stays
+			// a tree until its type is known
+			Received received = MAPPER.readValue(json, Received.class);
+			if (received == null) {
 				throw new InvalidMessageException("message is not a JSON object");
 			}
-			String type = tree.path("type").asString(null);
-			Class<?> payloadType = MessageTypes.classOf(type)
-				.orElseThrow(() -> new InvalidMessageException("unknown message type '" + type + "'"));
-			if (!tree.path("payload").isObject()) {
+			Class<?> payloadType = MessageTypes.classOf(received.type())
+				.orElseThrow(() -> new InvalidMessageException("unknown message type '" + received.type() + "'"));
+			if (received.payload() == null || !received.payload().isObject()) {
 				throw new InvalidMessageException("message has no payload object");
 			}
-			Envelope<?> raw = MAPPER.treeToValue(tree, Envelope.class);
-			Object payload = MAPPER.treeToValue(tree.get("payload"), payloadType);
-			return new Envelope<>(raw.messageId(), raw.type(), raw.schemaVersion(), raw.occurredAt(),
-					raw.correlationId(), raw.causationId(), raw.actor(), payload);
+			Object payload = MAPPER.treeToValue(received.payload(), payloadType);
+			return new Envelope<>(received.messageId(), received.type(), received.schemaVersion(),
+					received.occurredAt(), received.correlationId(), received.causationId(), received.actor(), payload);
 		}
 		catch (JacksonException | NullPointerException | IllegalArgumentException ex) {
 			throw new InvalidMessageException("unreadable message: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** An envelope as read, its payload not yet typed. */
+	private record Received(UUID messageId, String type, int schemaVersion, Instant occurredAt, UUID correlationId,
+			UUID causationId, Actor actor, JsonNode payload) {
 	}
 
 }
