@@ -32,15 +32,15 @@ public final class Bench {
 
 	private final List<Map<String, Object>> checks = new ArrayList<>();
 
-	private Bench(BenchSettings settings) {
+	private Bench(BenchSettings settings, Api api) {
 		this.settings = settings;
-		this.api = new Api(settings.gatewayUrl());
+		this.api = api;
 	}
 
 	public static void main(String[] args) {
 		BenchSettings settings = Launch.settings(args);
-		try {
-			new Bench(settings).run();
+		try (Api api = new Api(settings.gatewayUrl())) {
+			new Bench(settings, api).run();
 		}
 		catch (RuntimeException ex) {
 			System.err.println("bench: " + ex.getMessage());

@@ -21,8 +21,10 @@ final class OpenLoop {
 	/**
 	 * Requests in flight at most: past this the generator sheds a request (counted as
 	 * failed) rather than pile up thousands of connections on a server that fell behind.
+	 * Below the gateway's 400 connections, so that no pooled connection waits in its
+	 * accept queue.
 	 */
-	static final int MAX_IN_FLIGHT = 500;
+	static final int MAX_IN_FLIGHT = 256;
 
 	private OpenLoop() {
 	}

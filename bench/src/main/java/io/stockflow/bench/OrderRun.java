@@ -110,8 +110,10 @@ final class OrderRun {
 		long end = System.nanoTime() + deadline.toNanos();
 		long pending;
 		do {
-			pending = count("select count(*) from customer_order where id = any(?) and status = 'PENDING'", ids)
-					+ ids.size() - count("select count(*) from customer_order where id = any(?)", ids);
+			// one statement: two counts taken apart could see an order arrive between
+			// them
+			pending = ids.size()
+					- count("select count(*) from customer_order where id = any(?) and status <> 'PENDING'", ids);
 			if (pending == 0) {
 				return 0;
 			}
