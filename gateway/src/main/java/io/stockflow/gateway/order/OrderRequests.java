@@ -5,11 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -20,7 +18,6 @@ import io.stockflow.contracts.Exchanges;
 import io.stockflow.contracts.RoutingKeys;
 import io.stockflow.contracts.order.CancelOrder;
 import io.stockflow.contracts.order.OrderLine;
-import io.stockflow.contracts.order.PlaceOrder;
 import io.stockflow.messaging.observation.TraceContexts;
 import io.stockflow.messaging.outbox.Outbox;
 
@@ -33,16 +30,13 @@ import io.stockflow.messaging.outbox.Outbox;
 @Service
 class OrderRequests {
 
-	private final JdbcClient jdbc;
-
 	private final Outbox outbox;
 
 	private final TraceContexts traces;
 
 	private final PlacementWriter writer;
 
-	OrderRequests(JdbcClient jdbc, Outbox outbox, TraceContexts traces, PlacementWriter writer) {
-		this.jdbc = jdbc;
+	OrderRequests(Outbox outbox, TraceContexts traces, PlacementWriter writer) {
 		this.outbox = outbox;
 		this.traces = traces;
 		this.writer = writer;
@@ -60,13 +54,10 @@ class OrderRequests {
 	 * the request could not be stored in time (the same key may safely be sent again)
 	 */
 	UUID place(String key, List<OrderLine> lines, Actor actor) {
-		String hash = hash(lines);
-		TraceContexts.Received trace = this.traces.carry();
-		return this.writer.write(() -> {
-			UUID[] orderId = new UUID[1];
-			trace.inScope(() -> orderId[0] = placeWithin(key, hash, lines, actor));
-			return orderId[0];
-		});
+		Placement placement = new Placement(actor, key, hash(lines), lines, this.traces.carry(), UUID.randomUUID());
+		return this.writer.write(placement)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+					"This Idempotency-Key was used for another order; use a new key for a new order."));
 	}
 
 	/**
@@ -77,34 +68,6 @@ class OrderRequests {
 	void cancel(UUID orderId, Actor actor) {
 		this.outbox.add(Exchanges.COMMANDS, RoutingKeys.ORDER_CANCEL,
 				Envelope.first(UUID.randomUUID(), actor, new CancelOrder(orderId)));
-	}
-
-	/** In the transaction of the writer's batch. */
-	private UUID placeWithin(String key, String hash, List<OrderLine> lines, Actor actor) {
-		UUID orderId = UUID.randomUUID();
-		boolean inserted = this.jdbc.sql("""
-				insert into order_request (customer, idempotency_key, order_id, request_hash) values (?, ?, ?, ?)
-				on conflict (customer, idempotency_key) do nothing
-				""").params(actor.username(), key, orderId, hash).update() == 1;
-		if (inserted) {
-			this.outbox.add(Exchanges.COMMANDS, RoutingKeys.ORDER_PLACE,
-					Envelope.first(UUID.randomUUID(), actor, new PlaceOrder(orderId, actor.username(), lines)));
-			return orderId;
-		}
-		Earlier earlier = earlier(actor.username(), key).orElseThrow();
-		if (!earlier.hash().equals(hash)) {
-			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
-					"This Idempotency-Key was used for another order; use a new key for a new order.");
-		}
-		return earlier.orderId();
-	}
-
-	private Optional<Earlier> earlier(String customer, String key) {
-		return this.jdbc
-			.sql("select order_id, request_hash from order_request where customer = ? and idempotency_key = ?")
-			.params(customer, key)
-			.query((rs, row) -> new Earlier(rs.getObject("order_id", UUID.class), rs.getString("request_hash")))
-			.optional();
 	}
 
 	private static String hash(List<OrderLine> lines) {
@@ -118,9 +81,6 @@ class OrderRequests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private record Earlier(UUID orderId, String hash) {
 	}
 
 }

@@ -3,13 +3,14 @@ package io.stockflow.gateway.order;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +24,13 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Group commit for order placements: the placements that arrive while the previous batch
- * commits are written in one transaction, so a busy gateway commits (and wakes the outbox
- * relay) once per batch instead of once per order. Each caller waits for its batch's
- * commit. A placement refused by a rule (a reused key) is answered alone and does not
- * undo the others; a batch that failed otherwise is rolled back and written again
- * placement by placement, so one bad placement fails only itself. Stopped after the web
- * server, so requests in flight at shutdown are still written.
+ * commits are written in one transaction, with one statement for all their keys
+ * ({@link PlacementRows}), so a busy gateway commits (and wakes the outbox relay) once
+ * per batch instead of once per order. Each caller waits for its batch's commit. A
+ * placement whose key was used with other lines is answered alone and does not undo the
+ * others; a batch that failed otherwise is rolled back and written again placement by
+ * placement, so one bad placement fails only itself. Stopped after the web server, so
+ * requests in flight at shutdown are still written.
  */
 @Component
 class PlacementWriter implements SmartLifecycle {
@@ -39,34 +41,39 @@ class PlacementWriter implements SmartLifecycle {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(40);
 
-	private final BlockingQueue<Placement<?>> queue = new LinkedBlockingQueue<>();
+	private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
 
 	private final TransactionTemplate transactions;
+
+	private final PlacementRows rows;
 
 	private volatile boolean running;
 
 	private Thread thread;
 
-	PlacementWriter(TransactionTemplate transactions) {
+	PlacementWriter(TransactionTemplate transactions, PlacementRows rows) {
 		this.transactions = transactions;
+		this.rows = rows;
 	}
 
 	/**
-	 * Runs the work in a transaction shared with the placements waiting at the same time.
-	 * @param work the placement's statements and outbox rows; it refuses a placement by
-	 * throwing a {@link ResponseStatusException} before it writes anything
-	 * @return what the work returned, once its transaction committed
-	 * @throws ResponseStatusException the work's refusal; 503 if it was not committed
-	 * within 40 s (it may still be, later) or the gateway is stopping
+	 * Stores the placement in a transaction shared with the placements waiting at the
+	 * same time.
+	 * @param placement the placement
+	 * @return once its transaction committed: the order id (the placement's own, or that
+	 * of the earlier request with its key and lines), or empty when its key was used with
+	 * other lines
+	 * @throws ResponseStatusException 503 if it was not committed within 40 s (it may
+	 * still be, later) or the gateway is stopping
 	 */
-	<T> T write(Supplier<T> work) {
+	Optional<UUID> write(Placement placement) {
 		if (!isRunning()) {
 			throw unavailable();
 		}
-		Placement<T> placement = new Placement<>(work);
-		this.queue.add(placement);
+		Waiting waiting = new Waiting(placement, new CompletableFuture<>());
+		this.queue.add(waiting);
 		try {
-			return placement.outcome.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+			return waiting.outcome().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof RuntimeException failure) ? failure : new IllegalStateException(ex);
@@ -81,10 +88,10 @@ class PlacementWriter implements SmartLifecycle {
 	}
 
 	private void loop() {
-		List<Placement<?>> batch = new ArrayList<>(MAX_BATCH);
+		List<Waiting> batch = new ArrayList<>(MAX_BATCH);
 		while (this.running) {
 			try {
-				Placement<?> first = this.queue.poll(1, TimeUnit.SECONDS);
+				Waiting first = this.queue.poll(1, TimeUnit.SECONDS);
 				if (first != null) {
 					batch.add(first);
 					this.queue.drainTo(batch, MAX_BATCH - 1);
@@ -97,28 +104,31 @@ class PlacementWriter implements SmartLifecycle {
 			}
 			catch (RuntimeException | Error ex) {
 				log.error("Order placements failed unexpectedly", ex);
-				batch.forEach((p) -> p.outcome.completeExceptionally(ex));
+				batch.forEach((w) -> w.outcome().completeExceptionally(ex));
 			}
 			batch.clear();
 		}
 	}
 
-	private void commit(List<Placement<?>> batch) {
+	private void commit(List<Waiting> batch) {
+		List<Optional<UUID>> orderIds;
 		try {
-			this.transactions.executeWithoutResult((status) -> batch.forEach(Placement::run));
+			orderIds = this.transactions
+				.execute((status) -> this.rows.store(batch.stream().map(Waiting::placement).toList()));
 		}
 		catch (RuntimeException ex) {
-			batch.forEach(Placement::forget);
 			if (batch.size() == 1 || ex instanceof CannotGetJdbcConnectionException) {
-				batch.forEach((p) -> p.outcome.completeExceptionally(ex));
+				batch.forEach((w) -> w.outcome().completeExceptionally(ex));
 				return;
 			}
 			log.info("A batch of {} order placements rolled back ({}); writing them one by one", batch.size(),
 					ex.toString());
-			batch.forEach((p) -> commit(List.of(p)));
+			batch.forEach((w) -> commit(List.of(w)));
 			return;
 		}
-		batch.forEach(Placement::complete);
+		for (int i = 0; i < batch.size(); i++) {
+			batch.get(i).outcome().complete(orderIds.get(i));
+		}
 	}
 
 	private static ResponseStatusException unavailable() {
@@ -144,8 +154,8 @@ class PlacementWriter implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		for (Placement<?> left = this.queue.poll(); left != null; left = this.queue.poll()) {
-			left.outcome.completeExceptionally(unavailable());
+		for (Waiting left = this.queue.poll(); left != null; left = this.queue.poll()) {
+			left.outcome().completeExceptionally(unavailable());
 		}
 	}
 
@@ -160,45 +170,8 @@ class PlacementWriter implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** One caller's work and its outcome: a value, or a refusal by a rule. */
-	private static final class Placement<T> {
-
-		private final Supplier<T> work;
-
-		private final CompletableFuture<T> outcome = new CompletableFuture<>();
-
-		private T value;
-
-		private RuntimeException refusal;
-
-		Placement(Supplier<T> work) {
-			this.work = work;
-		}
-
-		/** A refusal is this placement's answer; any other failure fails the batch. */
-		void run() {
-			try {
-				this.value = this.work.get();
-			}
-			catch (ResponseStatusException ex) {
-				this.refusal = ex;
-			}
-		}
-
-		void forget() {
-			this.value = null;
-			this.refusal = null;
-		}
-
-		void complete() {
-			if (this.refusal != null) {
-				this.outcome.completeExceptionally(this.refusal);
-			}
-			else {
-				this.outcome.complete(this.value);
-			}
-		}
-
+	/** A placement and its caller, who waits for the batch's commit. */
+	private record Waiting(Placement placement, CompletableFuture<Optional<UUID>> outcome) {
 	}
 
 }

@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Order placement through the gateway's group commit, against real PostgreSQL, RabbitMQ
  * and Redis and a stand-in catalog-service: placements that arrive together are stored in
- * shared transactions, each once; one key sent many times at once is one order; a reused
- * key is refused without undoing the placements stored with it.
+ * shared transactions, each once; one key sent many times at once is one order, also when
+ * some of its requests have other lines (those are refused); a reused key is refused
+ * without undoing the placements stored with it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "stockflow.gateway.admin.username=boss", "stockflow.gateway.admin.password=boss-password-1",
@@ -112,6 +113,39 @@ class OrderPlacementsIT {
 		List<String> orderIds = answers.stream().map((a) -> (String) a.getBody().get("orderId")).distinct().toList();
 		assertThat(orderIds).hasSize(1);
 		assertThat(placeOrders(orderIds)).isOne();
+	}
+
+	@Test
+	void oneKeySentAtOnceWithOtherLinesIsOneOrderAndRefusals() throws Exception {
+		String key = "mixed-" + UUID.randomUUID();
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			keys.add(key + "#" + (1 + i % 2));
+		}
+
+		List<ResponseEntity<Map<String, Object>>> answers = atOnce(keys,
+				(k) -> place(key, Integer.parseInt(k.substring(k.indexOf('#') + 1))));
+
+		List<String> orderIds = answers.stream()
+			.filter((a) -> a.getStatusCode().value() == 202)
+			.map((a) -> (String) a.getBody().get("orderId"))
+			.distinct()
+			.toList();
+		assertThat(orderIds).hasSize(1);
+		assertThat(placeOrders(orderIds)).isOne();
+		int stored = this.jdbc
+			.sql("""
+					select (convert_from(body, 'UTF8')::jsonb -> 'payload' -> 'lines' -> 0 ->> 'quantity')::int
+					from outbox where type = 'PlaceOrder' and convert_from(body, 'UTF8')::jsonb -> 'payload' ->> 'orderId' = ?
+					""")
+			.param(orderIds.get(0))
+			.query(Integer.class)
+			.single();
+		for (int i = 0; i < keys.size(); i++) {
+			int quantity = 1 + i % 2;
+			assertThat(answers.get(i).getStatusCode().value()).as("answer to quantity %d", quantity)
+				.isEqualTo((quantity == stored) ? 202 : 422);
+		}
 	}
 
 	@Test
