@@ -110,8 +110,7 @@ final class OrderRun {
 		long end = System.nanoTime() + deadline.toNanos();
 		long pending;
 		do {
-			// one statement: two counts taken apart could see an order arrive between
-			// them
+			// one statement (two counts taken apart can see an order arrive between)
 			pending = ids.size()
 					- count("select count(*) from customer_order where id = any(?) and status <> 'PENDING'", ids);
 			if (pending == 0) {

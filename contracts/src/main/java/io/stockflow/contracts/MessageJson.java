@@ -47,9 +47,8 @@ public final class MessageJson {
 	 */
 	public static Envelope<?> read(byte[] json) {
 		try {
-			// one pass over the bytes: the envelope's fields bind directly, the payload
-			// stays
-			// a tree until its type is known
+			// one pass over the bytes: the envelope's fields bind directly, and the
+			// payload stays a tree until its type is known
 			Received received = MAPPER.readValue(json, Received.class);
 			if (received == null) {
 				throw new InvalidMessageException("message is not a JSON object");

@@ -118,13 +118,12 @@ class OrderPlacementsIT {
 	@Test
 	void oneKeySentAtOnceWithOtherLinesIsOneOrderAndRefusals() throws Exception {
 		String key = "mixed-" + UUID.randomUUID();
-		List<String> keys = new ArrayList<>();
+		List<Integer> quantities = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			keys.add(key + "#" + (1 + i % 2));
+			quantities.add(1 + i % 2);
 		}
 
-		List<ResponseEntity<Map<String, Object>>> answers = atOnce(keys,
-				(k) -> place(key, Integer.parseInt(k.substring(k.indexOf('#') + 1))));
+		List<ResponseEntity<Map<String, Object>>> answers = atOnce(quantities, (quantity) -> place(key, quantity));
 
 		List<String> orderIds = answers.stream()
 			.filter((a) -> a.getStatusCode().value() == 202)
@@ -141,8 +140,8 @@ class OrderPlacementsIT {
 			.param(orderIds.get(0))
 			.query(Integer.class)
 			.single();
-		for (int i = 0; i < keys.size(); i++) {
-			int quantity = 1 + i % 2;
+		for (int i = 0; i < quantities.size(); i++) {
+			int quantity = quantities.get(i);
 			assertThat(answers.get(i).getStatusCode().value()).as("answer to quantity %d", quantity)
 				.isEqualTo((quantity == stored) ? 202 : 422);
 		}
@@ -179,16 +178,17 @@ class OrderPlacementsIT {
 	}
 
 	/**
-	 * Sends one request per key, all released at the same moment; answers in key order.
+	 * Sends one request per input (a key, a quantity), all released at the same moment;
+	 * answers in the inputs' order.
 	 */
-	private static <T> List<T> atOnce(List<String> keys, java.util.function.Function<String, T> send) throws Exception {
+	private static <I, T> List<T> atOnce(List<I> inputs, java.util.function.Function<I, T> send) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<T>> sent = new ArrayList<>();
 		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (String key : keys) {
+			for (I input : inputs) {
 				sent.add(senders.submit(() -> {
 					start.await();
-					return send.apply(key);
+					return send.apply(input);
 				}));
 			}
 			start.countDown();
