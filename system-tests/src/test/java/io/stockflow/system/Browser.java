@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from the operating system (Debian's {@code chromium} and
@@ -119,6 +121,22 @@ final class Browser implements AutoCloseable {
 
 	Browser click(String css) {
 		find(css).click();
+		return this;
+	}
+
+	/**
+	 * Clicks a button that submits a whole page's form, and waits for the page that
+	 * answers: a click may return before the browser has left the page, and the next step
+	 * would then read (or type into) the old one.
+	 * @param css the button
+	 * @return this
+	 */
+	Browser submit(String css) {
+		WebElement page = find("html");
+		find(css).click();
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(60));
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until((driver) -> "complete".equals(script("return document.readyState")));
 		return this;
 	}
 

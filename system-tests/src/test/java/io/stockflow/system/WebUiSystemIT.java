@@ -62,25 +62,25 @@ class WebUiSystemIT {
 		String customer = "web" + (System.nanoTime() % 1_000_000_000L);
 
 		browser.go("/register").type("#username", customer).type("#password", "short").type("#confirm", "other");
-		browser.click("button[type=submit]");
+		browser.submit("button[type=submit]");
 		assertThat(browser.text("#password-error")).contains("8 to 128 characters");
 		assertThat(browser.text("#confirm-error")).contains("does not match");
 		browser.screenshots("register-errors");
-		browser.type("#password", "web-password-1").type("#confirm", "web-password-1").click("button[type=submit]");
+		browser.type("#password", "web-password-1").type("#confirm", "web-password-1").submit("button[type=submit]");
 		assertThat(browser.path()).startsWith("/login");
 		assertThat(browser.text(".alert.success")).contains(customer);
 		browser.screenshots("login-after-register");
-		browser.type("#password", "web-password-1").click("button[type=submit]");
-		browser.type("#q", "zenitha").click(".filters button[type=submit]");
+		browser.type("#password", "web-password-1").submit("button[type=submit]");
+		browser.type("#q", "zenitha").submit(".filters button[type=submit]");
 		WebElement card = browser.find("[data-sku='" + sku + "']");
 		assertThat(card.getText().toLowerCase()).contains("zenithia", "chronograph", "89.90", "20 available");
 		browser.screenshots("shop-search");
-		browser.type("#q", "Zenithia chronograph").click(".filters button[type=submit]");
+		browser.type("#q", "Zenithia chronograph").submit(".filters button[type=submit]");
 		assertThat(browser.findAll("[data-sku='" + sku + "']")).hasSize(1);
 
 		stockflow.launcher("stop", "inventory-service");
 		try {
-			browser.type("#qty-" + sku, "2").click("[data-sku='" + sku + "'] .buy button");
+			browser.type("#qty-" + sku, "2").submit("[data-sku='" + sku + "'] .buy button");
 			assertThat(browser.path()).startsWith("/orders");
 			waitAtMost(Stockflow.patience()).until(() -> statusBadge().equals("PENDING"));
 			browser.script("window.stockflowNoReload = true;");
@@ -104,7 +104,7 @@ class WebUiSystemIT {
 		stockflow.newCustomerToken(customer);
 
 		browser.signIn(customer, customer + "-password");
-		browser.go("/?q=" + sku).type("#qty-" + sku, "5").click("[data-sku='" + sku + "'] .buy button");
+		browser.go("/?q=" + sku).type("#qty-" + sku, "5").submit("[data-sku='" + sku + "'] .buy button");
 
 		waitAtMost(Stockflow.patience()).until(() -> statusBadge().equals("REJECTED"));
 		waitAtMost(Duration.ofSeconds(10))
