@@ -110,7 +110,8 @@ public class CatalogProjection {
 	/**
 	 * Marks an item deleted, so reads answer 404 and lists omit it. Arriving before the
 	 * item's ItemAdded, it leaves a deleted placeholder that the older ItemAdded cannot
-	 * revive.
+	 * revive. The details are blanked either way, so the deleted row is the same whatever
+	 * order the item's events came in (a rebuild replays them in the stream's order).
 	 * @param removed the event
 	 */
 	@Transactional
@@ -119,7 +120,8 @@ public class CatalogProjection {
 		int rows = this.jdbc.sql("""
 				insert into catalog_item (sku, brand, model, description, price, available, version, deleted)
 				values (?, '', '', '', 0, 0, ?, true)
-				on conflict (sku) do update set version = excluded.version, deleted = true
+				on conflict (sku) do update set version = excluded.version, deleted = true, brand = excluded.brand,
+				    model = excluded.model, description = excluded.description, price = excluded.price, image_url = null
 				where catalog_item.version < excluded.version
 				""").params(removed.sku(), removed.version()).update();
 		if (rows == 1) {

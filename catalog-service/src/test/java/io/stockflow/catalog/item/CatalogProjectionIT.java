@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -56,6 +57,12 @@ class CatalogProjectionIT {
 
 	@Autowired
 	RabbitTemplate rabbit;
+
+	@Autowired
+	CatalogProjection projection;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@LocalServerPort
 	int port;
@@ -155,6 +162,26 @@ class CatalogProjectionIT {
 		awaitItem("LATE-MARK", (i) -> true);
 
 		assertThat(status("/items/LATE-ADD")).isEqualTo(404);
+	}
+
+	@Test
+	void aRemovedItemsRowIsTheSameWhateverOrderItsEventsCameIn() {
+		this.projection.apply(added("TOMB-1", "Titan", "10", 1, 1, 1));
+		this.projection.apply(updated("TOMB-1", "Titan", "Edge 2", 2));
+		this.projection.apply(remove("TOMB-1", 3));
+		this.projection.apply(remove("TOMB-2", 3));
+		this.projection.apply(added("TOMB-2", "Titan", "10", 1, 1, 1));
+		this.projection.apply(updated("TOMB-2", "Titan", "Edge 2", 2));
+
+		assertThat(tombstone("TOMB-1")).isEqualTo(tombstone("TOMB-2"))
+			.containsEntry("deleted", true)
+			.containsEntry("version", 3L);
+	}
+
+	private Map<String, Object> tombstone(String sku) {
+		return this.jdbc.sql("""
+				select brand, model, description, price, image_url, version, deleted from catalog_item where sku = ?
+				""").param(sku).query().singleRow();
 	}
 
 	@Test
