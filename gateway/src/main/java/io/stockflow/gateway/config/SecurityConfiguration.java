@@ -1,6 +1,7 @@
 package io.stockflow.gateway.config;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -43,6 +44,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** Verified tokens remembered at most: the users active within a token's lifetime. */
+	private static final long VERIFIED_TOKENS = 4096;
 
 	/** The API: stateless bearer tokens, problem+json for 401/403. */
 	@Bean
@@ -152,7 +156,7 @@ class SecurityConfiguration {
 		// throws and catches an exception on every request before keeping the string
 		decoder.setClaimSetConverter(
 				MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, (issuer) -> issuer)));
-		return decoder;
+		return new VerifiedTokens(decoder, settings.jwt().ttl(), VERIFIED_TOKENS, Clock.systemUTC());
 	}
 
 	private static JwtAuthenticationConverter rolesFromClaim() {
