@@ -24,6 +24,16 @@ class CatalogItems {
 	private static final TypeReference<List<CatalogItem.Location>> LOCATIONS = new TypeReference<>() {
 	};
 
+	/**
+	 * The columns of an {@link ItemRow}: not the search columns, which are large and only
+	 * ever used inside queries.
+	 */
+	static final String ROW_COLUMNS = "sku, brand, model, description, price, image_url, available, locations, "
+			+ "version, updated_at, row_version, deleted";
+
+	private static final String ITEM_COLUMNS = "sku, brand, model, description, price, image_url, available, "
+			+ "locations, version, updated_at";
+
 	private static final String TSQUERY = "websearch_to_tsquery('simple', ?)";
 
 	private final JdbcClient jdbc;
@@ -39,10 +49,17 @@ class CatalogItems {
 	 * @return the row, deleted or not, if the model has one
 	 */
 	Optional<ItemRow> row(String sku) {
-		return this.jdbc.sql("select * from catalog_item where sku = ?")
+		return this.jdbc.sql("select " + ROW_COLUMNS + " from catalog_item where sku = ?")
 			.param(sku)
-			.query((rs, n) -> new ItemRow(item(rs, n), rs.getLong("row_version"), rs.getBoolean("deleted")))
+			.query(this::itemRow)
 			.optional();
+	}
+
+	/**
+	 * Maps a row selected with {@link #ROW_COLUMNS}.
+	 */
+	ItemRow itemRow(ResultSet rs, int row) throws SQLException {
+		return new ItemRow(item(rs, row), rs.getLong("row_version"), rs.getBoolean("deleted"));
 	}
 
 	/**
@@ -52,7 +69,7 @@ class CatalogItems {
 	 * @return the found items that are not removed, in no particular order
 	 */
 	List<CatalogItem> bySku(List<String> skus) {
-		return this.jdbc.sql("select * from catalog_item where sku = any(?) and not deleted")
+		return this.jdbc.sql("select " + ITEM_COLUMNS + " from catalog_item where sku = any(?) and not deleted")
 			.param(skus.toArray(String[]::new))
 			.query(this::item)
 			.list();
@@ -103,7 +120,8 @@ class CatalogItems {
 		}
 		Collections.addAll(pageParams, query.size(), (long) query.page() * query.size());
 		List<Counted> rows = this.jdbc
-			.sql("select *, count(*) over () as total" + filter + " order by " + orderBy + " limit ? offset ?")
+			.sql("select " + ITEM_COLUMNS + ", count(*) over () as total" + filter + " order by " + orderBy
+					+ " limit ? offset ?")
 			.params(pageParams)
 			.query((rs, n) -> new Counted(item(rs, n), rs.getLong("total")))
 			.list();

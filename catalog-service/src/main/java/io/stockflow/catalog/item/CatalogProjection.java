@@ -1,11 +1,9 @@
 package io.stockflow.catalog.item;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -130,21 +128,25 @@ public class CatalogProjection {
 	}
 
 	/**
-	 * Records a location's level if it is newer than the one known. Kept even when the
-	 * item is not known yet: the item row shows it once its ItemAdded arrives.
+	 * Records a location's level if it is newer than the one known, just before the
+	 * transaction commits, with every other level it was told of (the newest of each
+	 * location). Kept even when the item is not known yet: the item row shows it once its
+	 * ItemAdded arrives.
 	 * @param changed the event
 	 */
 	@Transactional
 	public void on(StockChanged changed) {
 		lock(changed.sku());
-		int rows = this.jdbc.sql("""
-				insert into catalog_stock (sku, location, available, version) values (?, ?, ?, ?)
-				on conflict (sku, location) do update set available = excluded.available, version = excluded.version
-				where catalog_stock.version < excluded.version
-				""").params(changed.sku(), changed.location(), changed.available(), changed.version()).update();
-		if (rows == 1) {
-			refresh(changed.sku());
-		}
+		writes().level(changed);
+	}
+
+	/**
+	 * Locks the items of a batch's events at once, before any of them is applied.
+	 * @param skus the skus the batch's events are about
+	 */
+	@Transactional
+	public void lockAll(Collection<String> skus) {
+		writes().lock(skus);
 	}
 
 	/**
@@ -165,14 +167,14 @@ public class CatalogProjection {
 	}
 
 	/**
-	 * Serialises the events of one sku, so that the availability summed in one
-	 * transaction never misses a location written by a concurrent one.
+	 * Serialises the events of one sku (see {@link ProjectionWrites#lock}).
 	 */
 	private void lock(String sku) {
-		this.jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))")
-			.param(sku)
-			.query(Integer.class)
-			.single();
+		writes().lock(List.of(sku));
+	}
+
+	private ProjectionWrites writes() {
+		return ProjectionWrites.current(this.jdbc, this.items, this.cache);
 	}
 
 	private boolean upsertDetails(String sku, String brand, String model, String description, BigDecimal price,
@@ -196,39 +198,12 @@ public class CatalogProjection {
 	}
 
 	/**
-	 * Marks an item for {@link #recompute}: once per transaction, just before it commits,
-	 * however many of the transaction's events changed it (a batch of stock changes of a
-	 * hot item recomputes it once).
+	 * Marks an item to recompute just before the transaction commits, once however many
+	 * of the transaction's events changed it (a batch of stock changes of a hot item
+	 * recomputes it once).
 	 */
 	private void refresh(String sku) {
-		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-			if (synchronization instanceof Refreshes refreshes) {
-				refreshes.skus.add(sku);
-				return;
-			}
-		}
-		Refreshes refreshes = new Refreshes();
-		refreshes.skus.add(sku);
-		TransactionSynchronizationManager.registerSynchronization(refreshes);
-	}
-
-	/**
-	 * Recomputes the item row's denormalised availability from its locations and gives it
-	 * a new row version.
-	 * @return the row to write through to the cache once committed, or null if the item
-	 * is not known yet
-	 */
-	private ItemRow recompute(String sku) {
-		int rows = this.jdbc.sql("""
-				update catalog_item i set available = s.total, locations = s.locations,
-				    row_version = nextval('catalog_row_version'), updated_at = now()
-				from (select coalesce(sum(available), 0)::int as total,
-				             coalesce(jsonb_agg(jsonb_build_object('location', location, 'available', available)
-				                 order by location), '[]'::jsonb) as locations
-				      from catalog_stock where sku = :sku) s
-				where i.sku = :sku
-				""").param("sku", sku).update();
-		return (rows == 1) ? this.items.row(sku).orElseThrow() : null;
+		writes().changed(sku);
 	}
 
 	private static void afterCommit(Runnable action) {
@@ -238,30 +213,6 @@ public class CatalogProjection {
 				action.run();
 			}
 		});
-	}
-
-	/** The items a transaction changed: recomputed before, cached after it commits. */
-	private final class Refreshes implements TransactionSynchronization {
-
-		private final Set<String> skus = new LinkedHashSet<>();
-
-		private final List<ItemRow> rows = new ArrayList<>();
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			for (String sku : this.skus) {
-				ItemRow row = recompute(sku);
-				if (row != null) {
-					this.rows.add(row);
-				}
-			}
-		}
-
-		@Override
-		public void afterCommit() {
-			this.rows.forEach(CatalogProjection.this.cache::put);
-		}
-
 	}
 
 }

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -99,6 +101,27 @@ class ItemCache {
 	}
 
 	/**
+	 * Writes rows through, each as {@link #put} does, in one round trip to Redis.
+	 * @param rows the rows a transaction changed
+	 */
+	void putAll(List<ItemRow> rows) {
+		if (rows.size() == 1) {
+			put(rows.get(0));
+			return;
+		}
+		if (!rows.isEmpty() && attempt("write", () -> this.redis.executePipelined(new SessionCallback<Void>() {
+			@Override
+			@SuppressWarnings("unchecked")
+			public <K, V> Void execute(RedisOperations<K, V> operations) {
+				rows.forEach((row) -> putIfNewer((RedisOperations<String, String>) operations, row));
+				return null;
+			}
+		}), null) == null) {
+			this.suspectUntil.compareAndSet(0, System.currentTimeMillis());
+		}
+	}
+
+	/**
 	 * Offers a row a reader found in the database; unlike {@link #put} a failure leaves
 	 * nothing stale behind.
 	 */
@@ -135,9 +158,13 @@ class ItemCache {
 	}
 
 	private Long write(ItemRow row) {
+		return attempt("write", () -> putIfNewer(this.redis, row), null);
+	}
+
+	private Long putIfNewer(RedisOperations<String, String> redis, ItemRow row) {
 		String item = row.deleted() ? "" : this.json.writeValueAsString(row.item());
-		return attempt("write", () -> this.redis.execute(PUT_IF_NEWER, List.of(key(row.item().sku())),
-				Long.toString(row.rowVersion()), item, Long.toString(this.ttl.toMillis())), null);
+		return redis.execute(PUT_IF_NEWER, List.of(key(row.item().sku())), Long.toString(row.rowVersion()), item,
+				Long.toString(this.ttl.toMillis()));
 	}
 
 	/**

@@ -45,8 +45,16 @@ class ItemEventsListener implements BatchHandler {
 	}
 
 	/**
-	 * Items are locked in sku order (so concurrent batches cannot deadlock), the events
-	 * of one sku in the order they came.
+	 * Locks every item the batch is about with one statement, before any event is
+	 * applied.
+	 */
+	@Override
+	public void lockAll(List<Envelope<?>> batch) {
+		this.projection.lockAll(batch.stream().map(this::key).filter((sku) -> sku != null && !sku.isEmpty()).toList());
+	}
+
+	/**
+	 * A batch is applied in sku order, the events of one sku in the order they came.
 	 */
 	@Override
 	public String key(Envelope<?> message) {

@@ -2,6 +2,7 @@ package io.stockflow.catalog.item;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.core.MessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -19,6 +22,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 import io.stockflow.contracts.Actor;
@@ -63,6 +67,12 @@ class CatalogProjectionIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RabbitListenerEndpointRegistry listeners;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@LocalServerPort
 	int port;
@@ -178,6 +188,77 @@ class CatalogProjectionIT {
 			.containsEntry("version", 3L);
 	}
 
+	@Test
+	void eventsAppliedTogetherEndAsIfAppliedOneByOne() {
+		List<Object> events = together("TOG-A");
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.projection.lockAll(List.of("TOG-A-1", "TOG-A-2", "TOG-A-3"));
+			events.forEach(this.projection::apply);
+		});
+
+		assertTogether("TOG-A");
+	}
+
+	@Test
+	void eventsThatArriveTogetherAtTheConsumersEndAsIfAppliedOneByOne() {
+		List<Object> events = together("TOG-B");
+		MessageListenerContainer live = this.listeners.getListenerContainer(CatalogProjection.LIVE_LISTENER_ID);
+		live.stop();
+		try {
+			// one channel, so the queue holds them in this order
+			this.rabbit.invoke((channel) -> {
+				events.forEach(this::publish);
+				return null;
+			});
+		}
+		finally {
+			live.start();
+		}
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertTogether("TOG-B"));
+	}
+
+	/**
+	 * Stock before its item, older and repeated levels, an item without locations
+	 * updated, a hot location changed twenty times.
+	 */
+	private static List<Object> together(String prefix) {
+		List<Object> events = new ArrayList<>();
+		events.add(changed(prefix + "-1", "blr-1", 7, 4));
+		events.add(added(prefix + "-1", "Titan", "10", 1, 5, 5));
+		events.add(changed(prefix + "-1", "blr-1", 3, 3));
+		events.add(changed(prefix + "-1", "del-2", 1, 2));
+		events.add(changed(prefix + "-1", "del-2", 0, 3));
+		events.add(changed(prefix + "-1", "del-2", 1, 2));
+		events.add(new ItemAdded(prefix + "-2", "Casio", "Bare", "", BigDecimal.ONE, null, List.of(), 1));
+		events.add(updated(prefix + "-2", "Casio", "Bare 2", 2));
+		events.add(added(prefix + "-3", "Titan", "10", 1, 1, 1));
+		for (int version = 1; version <= 20; version++) {
+			events.add(changed(prefix + "-3", "pun-3", 100 - version, version));
+		}
+		events.add(changed(prefix + "-3", "pun-3", 99, 1));
+		return events;
+	}
+
+	private void assertTogether(String prefix) {
+		Map<String, Object> first = item(prefix + "-1");
+		assertThat(first).containsEntry("available", 7);
+		assertThat((List<Object>) first.get("locations")).containsExactly(Map.of("location", "blr-1", "available", 7),
+				Map.of("location", "del-2", "available", 0));
+		assertThat(item(prefix + "-2")).containsEntry("model", "Bare 2")
+			.containsEntry("version", 2)
+			.containsEntry("available", 0)
+			.containsEntry("locations", List.of());
+		Map<String, Object> hot = item(prefix + "-3");
+		assertThat(hot).containsEntry("available", 82);
+		assertThat((List<Object>) hot.get("locations")).contains(Map.of("location", "pun-3", "available", 80));
+		assertThat(this.jdbc.sql("select version from catalog_stock where sku = ? and location = 'pun-3'")
+			.param(prefix + "-3")
+			.query(Long.class)
+			.single()).isEqualTo(20);
+	}
+
 	private Map<String, Object> tombstone(String sku) {
 		return this.jdbc.sql("""
 				select brand, model, description, price, image_url, version, deleted from catalog_item where sku = ?
@@ -257,6 +338,16 @@ class CatalogProjectionIT {
 
 	private void publish(StockChanged event) {
 		publish(event, RoutingKeys.STOCK_CHANGED);
+	}
+
+	private void publish(Object event) {
+		switch (event) {
+			case ItemAdded added -> publish(added);
+			case ItemUpdated updated -> publish(updated);
+			case ItemRemoved removed -> publish(removed);
+			case StockChanged changed -> publish(changed);
+			default -> throw new IllegalArgumentException(event.toString());
+		}
 	}
 
 	private void publish(Object event, String routingKey) {
