@@ -61,6 +61,13 @@ public class OrderStatusStream {
 	}
 
 	/**
+	 * @return true if any stream is open on this instance
+	 */
+	boolean watched() {
+		return !this.streams.isEmpty();
+	}
+
+	/**
 	 * Pushes a status change to the order's open streams. REJECTED and CANCELLED end
 	 * them; a CONFIRMED order may still be cancelled, so its stream stays open until it
 	 * times out.
