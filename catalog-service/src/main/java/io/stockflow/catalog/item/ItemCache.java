@@ -1,5 +1,6 @@
 package io.stockflow.catalog.item;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -101,7 +102,8 @@ class ItemCache {
 	}
 
 	/**
-	 * Writes rows through, each as {@link #put} does, in one round trip to Redis.
+	 * Writes rows through, each as {@link #put} does, in one round trip to Redis (a
+	 * pipeline of the same script).
 	 * @param rows the rows a transaction changed
 	 */
 	void putAll(List<ItemRow> rows) {
@@ -109,14 +111,21 @@ class ItemCache {
 			put(rows.get(0));
 			return;
 		}
-		if (!rows.isEmpty() && attempt("write", () -> this.redis.executePipelined(new SessionCallback<Void>() {
-			@Override
-			@SuppressWarnings("unchecked")
-			public <K, V> Void execute(RedisOperations<K, V> operations) {
-				rows.forEach((row) -> putIfNewer((RedisOperations<String, String>) operations, row));
-				return null;
-			}
-		}), null) == null) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		byte[] script = PUT_IF_NEWER.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+		byte[] ttl = bytes(Long.toString(this.ttl.toMillis()));
+		List<Object> written = attempt("write",
+				() -> this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+					for (ItemRow row : rows) {
+						connection.scriptingCommands()
+							.eval(script, ReturnType.INTEGER, 1, bytes(key(row.item().sku())),
+									bytes(Long.toString(row.rowVersion())), bytes(json(row)), ttl);
+					}
+					return null;
+				}), null);
+		if (written == null) {
 			this.suspectUntil.compareAndSet(0, System.currentTimeMillis());
 		}
 	}
@@ -158,13 +167,17 @@ class ItemCache {
 	}
 
 	private Long write(ItemRow row) {
-		return attempt("write", () -> putIfNewer(this.redis, row), null);
+		return attempt("write", () -> this.redis.execute(PUT_IF_NEWER, List.of(key(row.item().sku())),
+				Long.toString(row.rowVersion()), json(row), Long.toString(this.ttl.toMillis())), null);
 	}
 
-	private Long putIfNewer(RedisOperations<String, String> redis, ItemRow row) {
-		String item = row.deleted() ? "" : this.json.writeValueAsString(row.item());
-		return redis.execute(PUT_IF_NEWER, List.of(key(row.item().sku())), Long.toString(row.rowVersion()), item,
-				Long.toString(this.ttl.toMillis()));
+	/** The cached form of a row: its item's JSON, or "" once removed. */
+	private String json(ItemRow row) {
+		return row.deleted() ? "" : this.json.writeValueAsString(row.item());
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**

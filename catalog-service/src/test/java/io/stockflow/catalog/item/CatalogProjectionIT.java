@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.core.MessageListenerContainer;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,6 +73,9 @@ class CatalogProjectionIT {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ItemCache cache;
 
 	@LocalServerPort
 	int port;
@@ -197,6 +200,12 @@ class CatalogProjectionIT {
 			events.forEach(this.projection::apply);
 		});
 
+		// written through to Redis together after the commit (before any read could offer
+		// them)
+		assertThat(this.cache.get("TOG-A-1")).hasValueSatisfying((e) -> assertThat(e.item().available()).isEqualTo(7));
+		assertThat(this.cache.get("TOG-A-2"))
+			.hasValueSatisfying((e) -> assertThat(e.item().model()).isEqualTo("Bare 2"));
+		assertThat(this.cache.get("TOG-A-3")).hasValueSatisfying((e) -> assertThat(e.item().available()).isEqualTo(82));
 		assertTogether("TOG-A");
 	}
 
