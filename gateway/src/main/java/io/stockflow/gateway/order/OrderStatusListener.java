@@ -54,8 +54,10 @@ class OrderStatusListener {
 	}
 
 	/**
-	 * Takes the changes in batches, and reads them only when a stream is open on this
-	 * instance: every order's change comes here, and most are watched by no one.
+	 * Takes the changes in batches (a change waits at most the batch's gathering time,
+	 * {@code stockflow.messaging.batch.max-wait}), and reads them only when a stream is
+	 * open on this instance: every order's change comes here, and most are watched by no
+	 * one.
 	 */
 	@RabbitListener(queues = "#{T(io.stockflow.gateway.order.LiveQueue).NAME}",
 			containerFactory = MessagingSettings.BATCH_LISTENER_FACTORY)
