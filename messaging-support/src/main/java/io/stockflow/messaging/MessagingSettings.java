@@ -25,10 +25,11 @@ public record MessagingSettings(String instance, String signingKey, @DefaultValu
 	 * woken
 	 * @param batchSize rows published per relay transaction
 	 * @param confirmTimeout how long to wait for the broker's confirms of one batch
-	 * @param retention how long published rows are kept before they are purged
+	 * @param retention how long published rows are kept, marked, before they are purged;
+	 * zero (the default): a row is deleted as soon as the broker confirms it
 	 */
 	public record Outbox(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("500") int batchSize,
-			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("2d") Duration retention) {
+			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("0s") Duration retention) {
 	}
 
 	/**

@@ -29,9 +29,10 @@ import io.stockflow.messaging.observation.TraceContexts;
 /**
  * Publishes outbox rows in id order, a batch per transaction: rows are locked with
  * {@code FOR UPDATE SKIP LOCKED} (several instances share the work), sent persistent and
- * mandatory, and marked published only once the broker has confirmed them. A row that was
- * not confirmed (broker down, connection dropped, unroutable) stays and is sent again on
- * the next pass, so delivery is at least once; consumers dedupe with their inbox.
+ * mandatory, and deleted (or, with a {@code retention}, marked published) only once the
+ * broker has confirmed them. A row that was not confirmed (broker down, connection
+ * dropped, unroutable) stays and is sent again on the next pass, so delivery is at least
+ * once; consumers dedupe with their inbox.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -94,7 +95,7 @@ public class OutboxRelay implements SmartLifecycle {
 		Integer confirmed = this.transactions.execute((status) -> {
 			List<Row> rows = lockBatch();
 			List<Long> published = publish(rows);
-			markPublished(published);
+			complete(published);
 			return published.size();
 		});
 		return (confirmed != null) ? confirmed : 0;
@@ -211,11 +212,17 @@ public class OutboxRelay implements SmartLifecycle {
 				""").params(reason, id).update();
 	}
 
-	private void markPublished(List<Long> ids) {
+	/**
+	 * Without a retention a confirmed row is deleted: marking it published rewrote the
+	 * whole row, its body included (about half of the write-ahead log an order made), and
+	 * the purge deleted it later all the same. With one it is kept, marked, until
+	 * {@link #purge}.
+	 */
+	private void complete(List<Long> ids) {
 		if (!ids.isEmpty()) {
-			this.jdbc.sql("update outbox set published_at = now() where id = any(?)")
-				.param(ids.toArray(Long[]::new))
-				.update();
+			String sql = this.settings.retention().isZero() ? "delete from outbox where id = any(?)"
+					: "update outbox set published_at = now() where id = any(?)";
+			this.jdbc.sql(sql).param(ids.toArray(Long[]::new)).update();
 		}
 	}
 
