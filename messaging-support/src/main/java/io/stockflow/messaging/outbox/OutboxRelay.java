@@ -214,7 +214,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Without a retention a confirmed row is deleted: marking it published rewrote the
-	 * whole row, its body included (about half of the write-ahead log an order made), and
+	 * whole row, its body included (two fifths of the write-ahead log an order made), and
 	 * the purge deleted it later all the same. With one it is kept, marked, until
 	 * {@link #purge}.
 	 */
