@@ -61,6 +61,10 @@ public class EnvelopeMessageConverter implements MessageConverter {
 
 	@Override
 	public Envelope<?> fromMessage(Message message) {
+		Object unreadable = message.getMessageProperties().getHeader(MessageBundles.UNREADABLE);
+		if (unreadable != null) {
+			throw new MessageConversionException(unreadable.toString());
+		}
 		try {
 			this.signer.verify(message);
 			return MessageJson.read(message.getBody());

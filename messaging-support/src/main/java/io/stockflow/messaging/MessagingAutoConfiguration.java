@@ -78,6 +78,15 @@ public class MessagingAutoConfiguration {
 		return (factory) -> factory.setChannelRpcTimeout((int) Duration.ofSeconds(30).toMillis());
 	}
 
+	/**
+	 * Unpacks the bundles the outbox relay sends, in every listener container, into the
+	 * messages they carry.
+	 */
+	@Bean
+	MessageBundles messageBundles() {
+		return new MessageBundles();
+	}
+
 	@Bean
 	MessagingSchema messagingSchema(DataSource dataSource) {
 		return new MessagingSchema(dataSource);
@@ -132,19 +141,21 @@ public class MessagingAutoConfiguration {
 	@Bean
 	BatchDeliveries batchDeliveries(EnvelopeMessageConverter converter, Inbox inbox, TransactionTemplate transactions,
 			TraceContexts traces, ParkingRecoverer parking, MessagingSettings settings) {
-		return new BatchDeliveries(converter, inbox, transactions, traces, parking, retryPolicy(settings));
+		return new BatchDeliveries(converter, inbox, transactions, traces, parking, retryPolicy(settings),
+				settings.batch().size());
 	}
 
 	/**
 	 * Containers of listeners that take a {@code List<Message>} and hand it to
 	 * {@link BatchDeliveries}, which retries and parks message by message itself: no
 	 * retry advice here. Acks go out after the listener returned (the batch committed);
-	 * if it throws, the batch is rejected to the queue's dead-lettering.
+	 * if it throws, the batch is rejected to the queue's dead-lettering. A bundle counts
+	 * as one delivery of the batch and is handed on as the messages it carries.
 	 */
 	@Bean(name = MessagingSettings.BATCH_LISTENER_FACTORY)
 	SimpleRabbitListenerContainerFactory stockflowBatchListenerFactory(
 			SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
-			MessagingSettings settings, RabbitProperties rabbit) {
+			MessagingSettings settings, RabbitProperties rabbit, MessageBundles bundles) {
 		MessagingSettings.Batch batch = settings.batch();
 		SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
 		configurer.configure(factory, connectionFactory);
@@ -157,17 +168,19 @@ public class MessagingAutoConfiguration {
 		factory.setBatchReceiveTimeout(batch.maxWait().toMillis());
 		factory.setAcknowledgeMode(AcknowledgeMode.AUTO);
 		factory.setDefaultRequeueRejected(false);
+		factory.setBatchingStrategy(bundles);
 		return factory;
 	}
 
 	/**
 	 * Boot applies this to every listener container it creates: transient failures are
 	 * retried with back-off in the listener thread, then the message is parked; poison is
-	 * parked at once.
+	 * parked at once. A bundle's messages are each retried and parked alone; the delivery
+	 * is acknowledged once all of them are through.
 	 */
 	@Bean
 	ContainerCustomizer<SimpleMessageListenerContainer> retryThenPark(ParkingRecoverer parking,
-			MessagingSettings settings) {
+			MessagingSettings settings, MessageBundles bundles) {
 		Advice retryThenPark = RetryInterceptorBuilder.stateless()
 			.retryPolicy(retryPolicy(settings))
 			.recoverer(parking)
@@ -178,6 +191,7 @@ public class MessagingAutoConfiguration {
 			// committed
 			container.setAcknowledgeMode(AcknowledgeMode.AUTO);
 			container.setDefaultRequeueRejected(false);
+			container.setBatchingStrategy(bundles);
 		};
 	}
 

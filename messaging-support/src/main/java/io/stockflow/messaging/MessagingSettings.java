@@ -27,9 +27,19 @@ public record MessagingSettings(String instance, String signingKey, @DefaultValu
 	 * @param confirmTimeout how long to wait for the broker's confirms of one batch
 	 * @param retention how long published rows are kept, marked, before they are purged;
 	 * zero (the default): a row is deleted as soon as the broker confirms it
+	 * @param bundleSize most consecutive rows for the same exchange and routing key sent
+	 * as one AMQP message ({@link MessageBundles}); 1 sends every row alone
 	 */
 	public record Outbox(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("500") int batchSize,
-			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("0s") Duration retention) {
+			@DefaultValue("10s") Duration confirmTimeout, @DefaultValue("0s") Duration retention,
+			@DefaultValue("100") int bundleSize) {
+
+		public Outbox {
+			if (bundleSize < 1) {
+				throw new IllegalArgumentException("stockflow.messaging.outbox.bundle-size must be at least 1");
+			}
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.stockflow.messaging;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,9 @@ class BatchDeliveriesIT {
 
 	@Autowired
 	MessageSigner signer;
+
+	@Autowired
+	EnvelopeMessageConverter converter;
 
 	@Autowired
 	BatchConsumer consumer;
@@ -148,6 +152,68 @@ class BatchDeliveriesIT {
 		assertThat(count()).isZero();
 	}
 
+	@Test
+	void aBundlesMessagesAreAppliedOnceEachAndItsForgedAndPoisonedOnesParkedAlone() {
+		List<Envelope<ItemAdded>> good = events("IN-BUNDLE", 6);
+		Envelope<ItemAdded> poison = event("POISON-IN-BUNDLE");
+		Message forged = signed(event("FORGED-IN-BUNDLE"));
+		forged.getMessageProperties().setHeader(MessageSigner.HEADER, this.signer.sign("other".getBytes()));
+		List<Message> messages = new ArrayList<>(good.stream().map(this::signed).toList());
+		messages.add(2, signed(poison));
+		messages.add(5, forged);
+
+		whileStopped(() -> sendBundle(messages));
+
+		awaitApplied(6);
+		assertThat(skus()).containsExactlyInAnyOrderElementsOf(good.stream().map((e) -> e.payload().sku()).toList());
+		List<Message> parked = parked(2);
+		assertThat(parked).allSatisfy(
+				(m) -> assertThat(m.getMessageProperties().getHeaders()).doesNotContainKey(MessageBundles.HEADER));
+		Map<String, String> reasons = new HashMap<>();
+		parked.forEach((m) -> reasons.put(m.getMessageProperties().getMessageId(),
+				m.getMessageProperties().getHeader(ParkingRecoverer.REASON)));
+		assertThat(reasons).containsOnly(Map.entry(poison.messageId().toString(), "no such thing as POISON-IN-BUNDLE"),
+				Map.entry(forged.getMessageProperties().getMessageId(), "message signature does not match its body"));
+		Message parkedPoison = parked.stream()
+			.filter((m) -> m.getMessageProperties().getMessageId().equals(poison.messageId().toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.converter.fromMessage(parkedPoison)).isEqualTo(poison);
+		await().during(Duration.ofMillis(500)).until(() -> count() == 6);
+	}
+
+	@Test
+	void aBundleLargerThanABatchIsAppliedInTransactionsOfTheBatchSize() {
+		List<Envelope<ItemAdded>> events = events("LARGE-BUNDLE", 250);
+
+		whileStopped(() -> sendBundle(events.stream().map(this::signed).toList()));
+
+		awaitApplied(250);
+		assertThat(skus()).containsExactlyInAnyOrderElementsOf(events.stream().map((e) -> e.payload().sku()).toList());
+		assertThat(this.jdbc.sql("select max(n) from (select count(*) n from batch_applied group by txid) t")
+			.query(Integer.class)
+			.single()).isEqualTo(100);
+		assertThat(this.consumer.attempts.get()).isEqualTo(250);
+	}
+
+	@Test
+	void aBundleThatCannotBeReadIsParkedWholeWithTheReason() {
+		Message bundle = new MessageBundles().bundle(List.of(signed(event("GARBLED-1")), signed(event("GARBLED-2"))));
+		bundle.getMessageProperties().setMessageId("garbled-bundle");
+		Message garbled = new Message(java.util.Arrays.copyOf(bundle.getBody(), 30), bundle.getMessageProperties());
+		Envelope<ItemAdded> after = event("AFTER-GARBLED");
+
+		whileStopped(() -> {
+			this.rabbit.send(Exchanges.COMMANDS, RoutingKeys.RESERVATION_RESERVE, garbled);
+			send(after);
+		});
+
+		awaitApplied(1);
+		Map<String, String> reasons = parkedReasons("garbled-bundle");
+		assertThat(reasons.get("garbled-bundle")).startsWith("unreadable bundle: ");
+		assertThat(skus()).containsExactly("AFTER-GARBLED");
+	}
+
 	private void whileStopped(Runnable sends) {
 		MessageListenerContainer container = this.listeners.getListenerContainer(BatchConsumer.ID);
 		container.stop();
@@ -185,6 +251,27 @@ class BatchDeliveriesIT {
 			return reasons.keySet().containsAll(List.of(messageIds));
 		});
 		return reasons;
+	}
+
+	private void sendBundle(List<Message> messages) {
+		this.rabbit.send(Exchanges.COMMANDS, RoutingKeys.RESERVATION_RESERVE, new MessageBundles().bundle(messages));
+	}
+
+	private Message signed(Envelope<ItemAdded> event) {
+		return this.converter.toMessage(event, new MessageProperties());
+	}
+
+	/** Takes the given number of parked messages off the parking queue. */
+	private List<Message> parked(int expected) {
+		List<Message> parked = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Message message = this.rabbit.receive(Queues.parked(Queues.INVENTORY_RESERVATIONS), 1000);
+			if (message != null) {
+				parked.add(message);
+			}
+			return parked.size() >= expected;
+		});
+		return parked;
 	}
 
 	private void send(Envelope<ItemAdded> event) {

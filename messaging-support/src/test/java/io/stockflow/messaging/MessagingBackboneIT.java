@@ -3,7 +3,9 @@ package io.stockflow.messaging;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -125,6 +127,42 @@ class MessagingBackboneIT {
 		}
 		finally {
 			this.jdbc.sql("delete from outbox where message_id = ?").param(refused.messageId()).update();
+		}
+	}
+
+	@Test
+	void aTransactionsRowsThatGoTheSameWayArriveAsOneBundleInTheirOrderEachAppliedOnce() {
+		List<Envelope<ItemAdded>> added = List.of(event("BUNDLED-1"), event("BUNDLED-2"), event("BUNDLED-3"));
+		Envelope<ItemAdded> updated = event("BUNDLED-U");
+		String observer = this.rabbit.execute((channel) -> {
+			String queue = channel.queueDeclare("", false, true, false, null).getQueue();
+			channel.queueBind(queue, Exchanges.EVENTS, RoutingKeys.ITEM_ADDED);
+			return queue;
+		});
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, added.get(0));
+				this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_UPDATED, updated);
+				this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, added.get(1));
+				this.outbox.add(Exchanges.EVENTS, RoutingKeys.ITEM_ADDED, added.get(2));
+			});
+
+			Message bundle = await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.rabbit.receive(observer), Objects::nonNull);
+			assertThat(this.rabbit.receive(observer, 500)).isNull();
+			List<Message> unpacked = new ArrayList<>();
+			new MessageBundles().deBatch(bundle, unpacked::add);
+			assertThat(unpacked).extracting((m) -> m.getMessageProperties().getMessageId())
+				.containsExactlyElementsOf(added.stream().map((e) -> e.messageId().toString()).toList());
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.consumer.applied
+					.containsAll(List.of("BUNDLED-1", "BUNDLED-2", "BUNDLED-3", "BUNDLED-U")));
+			assertThat(this.consumer.applied).containsSubsequence("BUNDLED-1", "BUNDLED-2", "BUNDLED-3")
+				.containsOnlyOnce("BUNDLED-1", "BUNDLED-2", "BUNDLED-3", "BUNDLED-U");
+			assertThat(this.consumer.attempts.get()).isEqualTo(4);
+		}
+		finally {
+			this.rabbit.execute((channel) -> channel.queueDelete(observer));
 		}
 	}
 

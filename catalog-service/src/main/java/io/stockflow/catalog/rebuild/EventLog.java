@@ -28,6 +28,7 @@ import io.stockflow.catalog.config.CatalogSettings;
 import io.stockflow.contracts.InvalidMessageException;
 import io.stockflow.contracts.Queues;
 import io.stockflow.messaging.EnvelopeMessageConverter;
+import io.stockflow.messaging.MessageBundles;
 
 /**
  * The stream {@code catalog.event-log}, read from its first offset on a connection of its
@@ -48,17 +49,22 @@ class EventLog {
 
 	private final CatalogSettings settings;
 
+	private final MessageBundles bundles;
+
 	private final MessagePropertiesConverter properties = new DefaultMessagePropertiesConverter();
 
-	EventLog(AbstractConnectionFactory connections, EnvelopeMessageConverter converter, CatalogSettings settings) {
+	EventLog(AbstractConnectionFactory connections, EnvelopeMessageConverter converter, CatalogSettings settings,
+			MessageBundles bundles) {
 		this.connections = connections;
 		this.converter = converter;
 		this.settings = settings;
+		this.bundles = bundles;
 	}
 
 	/**
-	 * Hands every verified event of the log, oldest first, to the handler; skips (with a
-	 * warning) what is unreadable, unsigned or no item or stock event.
+	 * Hands every verified event of the log, oldest first (a bundle's in its order), to
+	 * the handler; skips (with a warning) what is unreadable, unsigned or no item or
+	 * stock event.
 	 * @param handler applies one event's payload; a failure aborts the replay
 	 * @return how many events were applied and skipped
 	 * @throws IOException if the broker cannot be reached
@@ -109,7 +115,14 @@ class EventLog {
 				return;
 			}
 			try {
-				apply(new Message(body, EventLog.this.properties.toMessageProperties(props, envelope, "UTF-8")));
+				Message message = new Message(body,
+						EventLog.this.properties.toMessageProperties(props, envelope, "UTF-8"));
+				if (EventLog.this.bundles.canDebatch(message.getMessageProperties())) {
+					EventLog.this.bundles.deBatch(message, this::apply);
+				}
+				else {
+					apply(message);
+				}
 				getChannel().basicAck(envelope.getDeliveryTag(), false);
 			}
 			catch (RuntimeException ex) {

@@ -23,15 +23,16 @@ import io.stockflow.messaging.observation.MessageLogContext;
 import io.stockflow.messaging.observation.TraceContexts;
 
 /**
- * Applies a batch of deliveries from one queue in one database transaction, each message
- * with its own inbox entry, so that N messages cost one commit, one relay pass for what
- * they send and one acknowledgement. If anything in the batch fails, the transaction
- * rolls back whole and every message is applied again alone, with the same rules as a
- * single-message listener: a transient failure is retried with back-off, poison and
- * exhausted retries are parked with their reason. Unreadable or unsigned messages are
- * parked before the batch runs. Only when parking itself fails does this throw, and the
- * container then rejects the batch to the queue's dead-lettering (the inbox makes a later
- * replay of an applied message a no-op).
+ * Applies a batch of deliveries from one queue in one database transaction (bundles
+ * unpacked: up to {@code transactionSize} messages a transaction), each message with its
+ * own inbox entry, so that N messages cost one commit, one relay pass for what they send
+ * and one acknowledgement. If anything in the batch fails, the transaction rolls back
+ * whole and every message is applied again alone, with the same rules as a single-message
+ * listener: a transient failure is retried with back-off, poison and exhausted retries
+ * are parked with their reason. Unreadable or unsigned messages are parked before the
+ * batch runs. Only when parking itself fails does this throw, and the container then
+ * rejects the batch to the queue's dead-lettering (the inbox makes a later replay of an
+ * applied message a no-op).
  */
 public class BatchDeliveries {
 
@@ -49,14 +50,27 @@ public class BatchDeliveries {
 
 	private final RetryTemplate retry;
 
+	private final int transactionSize;
+
+	/**
+	 * @param converter reads and verifies each message
+	 * @param inbox records each message's id
+	 * @param transactions the database's transactions
+	 * @param traces continues each message's trace
+	 * @param parking parks what cannot be applied
+	 * @param retryPolicy retries of a message applied alone
+	 * @param transactionSize most messages applied in one transaction: a batch of bundles
+	 * carries many more than it has deliveries, and is applied in parts of this size
+	 */
 	public BatchDeliveries(EnvelopeMessageConverter converter, Inbox inbox, TransactionTemplate transactions,
-			TraceContexts traces, ParkingRecoverer parking, RetryPolicy retryPolicy) {
+			TraceContexts traces, ParkingRecoverer parking, RetryPolicy retryPolicy, int transactionSize) {
 		this.converter = converter;
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.traces = traces;
 		this.parking = parking;
 		this.retry = new RetryTemplate(retryPolicy);
+		this.transactionSize = transactionSize;
 	}
 
 	/**
@@ -74,11 +88,14 @@ public class BatchDeliveries {
 				this.parking.recover(message, ex);
 			}
 		}
-		if (readable.size() > 1 && applyTogether(queue, readable, handler)) {
-			return;
-		}
-		for (Delivery delivery : readable) {
-			applyAlone(queue, delivery, handler);
+		for (int from = 0; from < readable.size(); from += this.transactionSize) {
+			List<Delivery> part = readable.subList(from, Math.min(from + this.transactionSize, readable.size()));
+			if (part.size() > 1 && applyTogether(queue, part, handler)) {
+				continue;
+			}
+			for (Delivery delivery : part) {
+				applyAlone(queue, delivery, handler);
+			}
 		}
 	}
 

@@ -1,7 +1,9 @@
 package io.stockflow.messaging.outbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -70,7 +72,8 @@ public class Outbox {
 
 	/**
 	 * Adds many messages in one batch, for bulk changes such as an import.
-	 * @param messages the messages, published in this order
+	 * @param messages the messages, published in this order among those of the same
+	 * exchange and routing key
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void addAll(List<Outgoing> messages) {
@@ -137,7 +140,7 @@ public class Outbox {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			insert(this.rows);
+			insert(byDestination(this.rows));
 			this.written = true;
 		}
 
@@ -147,6 +150,25 @@ public class Outbox {
 			Outbox.this.committed.accept(this.rows.stream().map(Row::message).toList());
 		}
 
+	}
+
+	/**
+	 * A transaction's rows grouped by exchange and routing key, the groups in the order
+	 * of their first row, each group in the order its rows were added: the relay sends a
+	 * run of rows that go the same way as one bundle. The order of one routing key's
+	 * messages is kept; that of a transaction's messages with different keys is not, and
+	 * no consumer relies on it (docs/messaging.md, "Bundles"): the busy queues have
+	 * several consumers, which see no order across messages anyway.
+	 */
+	private static List<Row> byDestination(List<Row> rows) {
+		Map<List<String>, List<Row>> groups = new LinkedHashMap<>();
+		for (Row row : rows) {
+			groups
+				.computeIfAbsent(List.of(row.message().exchange(), row.message().routingKey()),
+						(destination) -> new ArrayList<>())
+				.add(row);
+		}
+		return (groups.size() == 1) ? rows : groups.values().stream().flatMap(List::stream).toList();
 	}
 
 	private record Row(Outgoing message, String traceParent) {

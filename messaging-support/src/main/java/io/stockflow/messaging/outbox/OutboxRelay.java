@@ -23,16 +23,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.stockflow.contracts.Exchanges;
 import io.stockflow.messaging.EnvelopeMessageConverter;
+import io.stockflow.messaging.MessageBundles;
 import io.stockflow.messaging.MessagingSettings;
 import io.stockflow.messaging.observation.TraceContexts;
 
 /**
  * Publishes outbox rows in id order, a batch per transaction: rows are locked with
  * {@code FOR UPDATE SKIP LOCKED} (several instances share the work), sent persistent and
- * mandatory, and deleted (or, with a {@code retention}, marked published) only once the
- * broker has confirmed them. A row that was not confirmed (broker down, connection
- * dropped, unroutable) stays and is sent again on the next pass, so delivery is at least
- * once; consumers dedupe with their inbox.
+ * mandatory (consecutive rows that go the same way as one {@link MessageBundles bundle}),
+ * and deleted (or, with a {@code retention}, marked published) only once the broker has
+ * confirmed them. A row that was not confirmed (broker down, connection dropped,
+ * unroutable) stays and is sent again on the next pass, so delivery is at least once;
+ * consumers dedupe with their inbox.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -48,7 +50,12 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final MessagingSettings.Outbox settings;
 
+	/** Most bytes of bodies in one bundle: far below the broker's message size limit. */
+	private static final int BUNDLE_BYTES = 512 * 1024;
+
 	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final MessageBundles bundles = new MessageBundles();
 
 	private final TraceContexts traces;
 
@@ -122,6 +129,9 @@ public class OutboxRelay implements SmartLifecycle {
 	 * Sends the batch on one channel and waits for its confirms before giving the channel
 	 * back: a channel handed back with confirms outstanding is not cached but closed once
 	 * they arrive, so sending row by row opened and closed a channel for most batches.
+	 * Consecutive rows for the same exchange and routing key go as one bundle
+	 * ({@link MessageBundles}), confirmed, refused or returned together; the order of the
+	 * rows is the order the bundles and their messages arrive in.
 	 */
 	private List<Long> publish(List<Row> rows) {
 		if (rows.isEmpty()) {
@@ -129,35 +139,31 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		List<Long> confirmed = new ArrayList<>(rows.size());
 		this.rabbit.invoke((operations) -> {
-			List<CorrelationData> sent = new ArrayList<>(rows.size());
-			for (Row row : rows) {
-				CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
+			List<Sent> sent = new ArrayList<>();
+			for (List<Row> run : runs(rows)) {
+				Row first = run.get(0);
+				CorrelationData correlation = new CorrelationData(Long.toString(first.id()));
 				try {
-					this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
-						Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(),
-								row.body());
-						traceHeaders.forEach(message.getMessageProperties()::setHeader);
-						operations.send(row.exchange(), row.routingKey(), message, correlation);
-					});
+					operations.send(first.exchange(), first.routingKey(), message(run), correlation);
 				}
 				catch (AmqpException ex) {
 					// the broker closed the channel, most likely over an earlier row
 					// of this batch (say, its exchange is missing): that row's confirm
 					// is a nack and it backs off; this row and the rest are sent again
 					// on the next pass
-					log.debug("Outbox batch stopped at row {}: {}", row.id(), ex.toString());
+					log.debug("Outbox batch stopped at row {}: {}", first.id(), ex.toString());
 					break;
 				}
-				sent.add(correlation);
+				sent.add(new Sent(run, correlation));
 			}
 			// only the first row not confirmed is charged an attempt and backs off:
 			// when the broker closes the channel over one row, every row sent after
 			// it is nacked too, and backing them all off together would keep them in
 			// that row's batches
 			boolean failed = false;
-			for (int i = 0; i < sent.size(); i++) {
-				if (isConfirmed(sent.get(i), rows.get(i), !failed)) {
-					confirmed.add(rows.get(i).id());
+			for (Sent bundle : sent) {
+				if (isConfirmed(bundle.correlation(), bundle.rows().get(0), !failed)) {
+					bundle.rows().forEach((row) -> confirmed.add(row.id()));
 				}
 				else {
 					failed = true;
@@ -167,6 +173,45 @@ public class OutboxRelay implements SmartLifecycle {
 		});
 		this.published.increment(confirmed.size());
 		return confirmed;
+	}
+
+	/**
+	 * The batch cut into runs of consecutive rows for the same exchange and routing key,
+	 * each at most {@code bundleSize} rows and (unless a row alone is larger)
+	 * {@value #BUNDLE_BYTES} bytes of bodies.
+	 */
+	private List<List<Row>> runs(List<Row> rows) {
+		List<List<Row>> runs = new ArrayList<>();
+		List<Row> run = null;
+		int bytes = 0;
+		for (Row row : rows) {
+			if (run == null || run.size() >= this.settings.bundleSize() || bytes + row.body().length > BUNDLE_BYTES
+					|| !row.exchange().equals(run.get(0).exchange())
+					|| !row.routingKey().equals(run.get(0).routingKey())) {
+				run = new ArrayList<>();
+				runs.add(run);
+				bytes = 0;
+			}
+			run.add(row);
+			bytes += row.body().length;
+		}
+		return runs;
+	}
+
+	/**
+	 * A run's message: a row alone as it is, several as a bundle. Each row gets its own
+	 * producer span and the headers that carry it.
+	 */
+	private Message message(List<Row> run) {
+		List<Message> messages = new ArrayList<>(run.size());
+		for (Row row : run) {
+			this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
+				Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(), row.body());
+				traceHeaders.forEach(message.getMessageProperties()::setHeader);
+				messages.add(message);
+			});
+		}
+		return (messages.size() == 1) ? messages.get(0) : this.bundles.bundle(messages);
 	}
 
 	/**
@@ -285,6 +330,9 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 1000;
+	}
+
+	private record Sent(List<Row> rows, CorrelationData correlation) {
 	}
 
 	record Row(long id, UUID messageId, String exchange, String routingKey, String type, UUID correlationId,
