@@ -33,13 +33,16 @@ import io.stockflow.contracts.inventory.ItemUpdated;
 import io.stockflow.contracts.inventory.LowStock;
 import io.stockflow.contracts.inventory.StockChanged;
 import io.stockflow.contracts.inventory.StockLevel;
+import io.stockflow.messaging.EnvelopeMessageConverter;
+import io.stockflow.messaging.MessageBundles;
 import io.stockflow.testing.IsolatedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The read model dropped and rebuilt from the event log equals the live one.
+ * The read model dropped and rebuilt from the event log equals the live one, bundles of
+ * events included.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CatalogRebuildIT {
@@ -59,6 +62,9 @@ class CatalogRebuildIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	EnvelopeMessageConverter converter;
 
 	@LocalServerPort
 	int port;
@@ -95,9 +101,9 @@ class CatalogRebuildIT {
 			String sku = "RB-" + i;
 			int n = i;
 			events.add(() -> publish(RoutingKeys.ITEM_ADDED, added(sku, 1, n)));
-			events.add(() -> publish(RoutingKeys.STOCK_CHANGED, stock(sku, "blr-1", 3, 3)));
-			events.add(() -> publish(RoutingKeys.STOCK_CHANGED, stock(sku, "blr-1", 4, 2)));
-			events.add(() -> publish(RoutingKeys.STOCK_CHANGED, stock(sku, "pun-9", 7, 1)));
+			// as the outbox relay sends a transaction's stock changes: one bundle
+			events.add(() -> publishBundle(RoutingKeys.STOCK_CHANGED, stock(sku, "blr-1", 3, 3),
+					stock(sku, "blr-1", 4, 2), stock(sku, "pun-9", 7, 1)));
 			events.add(() -> publish(RoutingKeys.ITEM_UPDATED,
 					new ItemUpdated(sku, "Brand" + (n % 3), "Model " + n, "Rebuilt", BigDecimal.valueOf(n), null, 2)));
 			events.add(() -> publish(RoutingKeys.STOCK_LOW, new LowStock(sku, 1, 2)));
@@ -106,7 +112,7 @@ class CatalogRebuildIT {
 		events.add(() -> publish(RoutingKeys.ITEM_REMOVED, new ItemRemoved("RB-8", 3)));
 		events.add(() -> publish(RoutingKeys.ITEM_ADDED, added("RB-8", 4, 9)));
 		events.forEach(Runnable::run);
-		return events.size();
+		return events.size() + 20 * 2;
 	}
 
 	private List<Map<String, Object>> snapshot() {
@@ -128,6 +134,16 @@ class CatalogRebuildIT {
 	private void publish(String routingKey, Object event) {
 		this.rabbit.convertAndSend(Exchanges.EVENTS, routingKey,
 				Envelope.first(UUID.randomUUID(), Actor.service("inventory-service"), event));
+	}
+
+	private void publishBundle(String routingKey, Object... events) {
+		List<Message> messages = new ArrayList<>();
+		for (Object event : events) {
+			messages.add(this.converter.toMessage(
+					Envelope.first(UUID.randomUUID(), Actor.service("inventory-service"), event),
+					new MessageProperties()));
+		}
+		this.rabbit.send(Exchanges.EVENTS, routingKey, new MessageBundles().bundle(messages));
 	}
 
 	private static Message unsigned() {
