@@ -19,6 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +33,7 @@ import io.stockflow.health.parked.ParkedMessage;
 import io.stockflow.health.parked.ParkedMessages;
 import io.stockflow.health.status.ServiceHealth;
 import io.stockflow.health.status.ServiceStatusManagement;
+import io.stockflow.messaging.MessageBundles;
 import io.stockflow.testing.IsolatedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,6 +164,46 @@ class HealthMonitorIT {
 			assertThatThrownBy(() -> this.parked.replay(parking, "m-1")).isInstanceOf(ResponseStatusException.class)
 				.hasMessageContaining("No message m-1");
 		}
+	}
+
+	@Test
+	void aBundleTheBrokerDeadLetteredWholeIsShownMessageByMessageAndReplayedAsABundle() throws Exception {
+		String parking = "orders.order-commands.parked";
+		Message bundle = new MessageBundles().bundle(List.of(message("b-1", "{\"n\":1}"), message("b-2", "{\"n\":2}")));
+		try (Connection connection = this.connections.getRabbitConnectionFactory().newConnection("it-publisher")) {
+			Channel channel = connection.createChannel();
+			channel.confirmSelect();
+			AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+				.messageId(bundle.getMessageProperties().getMessageId())
+				.type(bundle.getMessageProperties().getType())
+				.contentType(MessageBundles.CONTENT_TYPE)
+				.deliveryMode(2)
+				.headers(Map.of(MessageBundles.HEADER, 2, "x-first-death-reason", "rejected", "x-first-death-queue",
+						"orders.order-commands"))
+				.build();
+			channel.basicPublish("stockflow.dead-letters", parking, true, props, bundle.getBody());
+			channel.waitForConfirmsOrDie(5000);
+
+			ParkedMessage seen = this.parked.peek(parking, 10).getFirst();
+			assertThat(seen.messageId()).isEqualTo("bundle-b-1");
+			assertThat(seen.type()).isEqualTo("bundle");
+			assertThat(seen.reason()).isEqualTo("dead-lettered by the broker: rejected");
+			assertThat(seen.body()).isEqualTo("b-1 PlaceOrder\n{\"n\":1}\nb-2 PlaceOrder\n{\"n\":2}\n");
+
+			assertThat(this.parked.replay(parking, "bundle-b-1")).isEqualTo("orders.order-commands");
+			GetResponse replayed = channel.basicGet("orders.order-commands", true);
+			assertThat(replayed.getBody()).isEqualTo(bundle.getBody());
+			assertThat(replayed.getProps().getHeaders()).containsKey(MessageBundles.HEADER);
+			assertThat(this.parked.peek(parking, 10)).isEmpty();
+		}
+	}
+
+	private static Message message(String id, String body) {
+		MessageProperties properties = new MessageProperties();
+		properties.setMessageId(id);
+		properties.setType("PlaceOrder");
+		properties.setHeader("x-stockflow-signature", "v1:x");
+		return new Message(body.getBytes(StandardCharsets.UTF_8), properties);
 	}
 
 	private static void park(Channel channel, String queue, String id, String body) throws IOException {

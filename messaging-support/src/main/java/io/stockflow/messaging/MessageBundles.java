@@ -69,6 +69,10 @@ public final class MessageBundles implements BatchingStrategy {
 			throw new UncheckedIOException(ex);
 		}
 		MessageProperties properties = new MessageProperties();
+		// an id and a type for people, should the broker dead-letter the bundle whole
+		String first = messages.getFirst().getMessageProperties().getMessageId();
+		properties.setMessageId((first != null) ? "bundle-" + first : null);
+		properties.setType("bundle");
 		properties.setContentType(CONTENT_TYPE);
 		properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
 		properties.setHeader(HEADER, messages.size());
@@ -89,7 +93,7 @@ public final class MessageBundles implements BatchingStrategy {
 	public void deBatch(Message bundle, Consumer<Message> fragments) {
 		List<Message> messages;
 		try {
-			messages = read(bundle);
+			messages = unpack(bundle);
 		}
 		catch (IOException | RuntimeException ex) {
 			MessageProperties properties = bundle.getMessageProperties();
@@ -119,7 +123,14 @@ public final class MessageBundles implements BatchingStrategy {
 		out.write(message.getBody());
 	}
 
-	private static List<Message> read(Message bundle) throws IOException {
+	/**
+	 * The messages of a bundle, for a reader that is no listener container (a stream
+	 * replay, the parked-message view).
+	 * @param bundle a message for which {@link #canDebatch} is true
+	 * @return its messages, in order
+	 * @throws IOException if it cannot be read whole
+	 */
+	public static List<Message> unpack(Message bundle) throws IOException {
 		int count = ((Number) bundle.getMessageProperties().getHeaders().get(HEADER)).intValue();
 		if (count < 1) {
 			throw new IOException("a bundle of " + count + " messages");

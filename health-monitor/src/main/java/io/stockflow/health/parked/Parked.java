@@ -1,5 +1,6 @@
 package io.stockflow.health.parked;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,11 @@ import java.util.TreeMap;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.LongString;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+
+import io.stockflow.messaging.MessageBundles;
 
 /**
  * Reads a parked message: the reason, original queue and time that the parking recoverer
@@ -42,7 +48,36 @@ final class Parked {
 			reason = "dead-lettered by the broker: " + headers.get("x-first-death-reason");
 		}
 		return new ParkedMessage(props.getMessageId(), props.getType(), original, reason, parkedAt(headers), headers,
-				new String(got.getBody(), StandardCharsets.UTF_8));
+				body(got));
+	}
+
+	/**
+	 * The body as text; a bundle (dead-lettered whole by the broker) as each of its
+	 * messages' id and type on a line, then its body.
+	 */
+	private static String body(GetResponse got) {
+		Object count = (got.getProps().getHeaders() != null) ? got.getProps().getHeaders().get(MessageBundles.HEADER)
+				: null;
+		if (count == null) {
+			return new String(got.getBody(), StandardCharsets.UTF_8);
+		}
+		MessageProperties properties = new MessageProperties();
+		properties.setHeader(MessageBundles.HEADER, count);
+		try {
+			StringBuilder text = new StringBuilder();
+			for (Message message : MessageBundles.unpack(new Message(got.getBody(), properties))) {
+				text.append(message.getMessageProperties().getMessageId())
+					.append(' ')
+					.append(message.getMessageProperties().getType())
+					.append('\n')
+					.append(new String(message.getBody(), StandardCharsets.UTF_8))
+					.append('\n');
+			}
+			return text.toString();
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unreadable bundle (" + ex + "): " + new String(got.getBody(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private static Instant parkedAt(Map<String, Object> headers) {
