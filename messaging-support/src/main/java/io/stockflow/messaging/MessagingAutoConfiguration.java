@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.stockflow.messaging.inbox.Inbox;
 import io.stockflow.messaging.listener.BatchDeliveries;
+import io.stockflow.messaging.listener.BundledMessageTraces;
 import io.stockflow.messaging.listener.ParkingRecoverer;
 import io.stockflow.messaging.listener.PoisonMessages;
 import io.stockflow.messaging.observation.EventCounters;
@@ -175,18 +176,18 @@ public class MessagingAutoConfiguration {
 	/**
 	 * Boot applies this to every listener container it creates: transient failures are
 	 * retried with back-off in the listener thread, then the message is parked; poison is
-	 * parked at once. A bundle's messages are each retried and parked alone; the delivery
-	 * is acknowledged once all of them are through.
+	 * parked at once. A bundle's messages are each retried and parked alone, each in its
+	 * own trace; the delivery is acknowledged once all of them are through.
 	 */
 	@Bean
 	ContainerCustomizer<SimpleMessageListenerContainer> retryThenPark(ParkingRecoverer parking,
-			MessagingSettings settings, MessageBundles bundles) {
+			MessagingSettings settings, MessageBundles bundles, TraceContexts traces) {
 		Advice retryThenPark = RetryInterceptorBuilder.stateless()
 			.retryPolicy(retryPolicy(settings))
 			.recoverer(parking)
 			.build();
 		return (container) -> {
-			container.setAdviceChain(retryThenPark);
+			container.setAdviceChain(new BundledMessageTraces(traces), retryThenPark);
 			// acks go out after the listener returned, i.e. after its transaction
 			// committed
 			container.setAcknowledgeMode(AcknowledgeMode.AUTO);

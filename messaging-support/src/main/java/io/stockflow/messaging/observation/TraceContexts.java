@@ -96,6 +96,23 @@ public class TraceContexts {
 	}
 
 	/**
+	 * Whether a {@code traceparent} names the trace already current: a message delivered
+	 * alone is handled in the listener container's observation, which continued its
+	 * trace; a message unpacked from a bundle is not (the bundle's delivery carries no
+	 * trace).
+	 * @param traceParent a message's {@code traceparent}, or null
+	 * @return true without a tracer, or if its trace id is the current span's
+	 */
+	public boolean isCurrent(String traceParent) {
+		if (this.tracer == null || traceParent == null) {
+			return true;
+		}
+		Span span = this.tracer.currentSpan();
+		String[] fields = traceParent.split("-");
+		return span != null && fields.length == 4 && fields[1].equals(span.context().traceId());
+	}
+
+	/**
 	 * The current span, to be put in scope on another thread that works for it (a writer
 	 * that commits the requests of several threads together), so that the log lines and
 	 * outbox rows written there carry this span's trace. Never end it: its owner does.
@@ -104,6 +121,14 @@ public class TraceContexts {
 	public Received carry() {
 		Span span = (this.tracer != null) ? this.tracer.currentSpan() : null;
 		return (span != null) ? new Received(this.tracer, span) : Received.NONE;
+	}
+
+	/** Work that may throw anything, such as an advised listener call. */
+	@FunctionalInterface
+	public interface Work {
+
+		Object call() throws Throwable;
+
 	}
 
 	/** A span to put in scope: a received message's consumer span, or a carried one. */
@@ -125,12 +150,31 @@ public class TraceContexts {
 		 * outbox rows its context)
 		 */
 		public void inScope(Runnable work) {
+			try {
+				call(() -> {
+					work.run();
+					return null;
+				});
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/**
+		 * @param work runs with the span as the current one
+		 * @return what the work returned
+		 * @throws Throwable what the work threw
+		 */
+		public Object call(Work work) throws Throwable {
 			if (this.span == null) {
-				work.run();
-				return;
+				return work.call();
 			}
 			try (Tracer.SpanInScope scope = this.tracer.withSpan(this.span)) {
-				work.run();
+				return work.call();
 			}
 		}
 
