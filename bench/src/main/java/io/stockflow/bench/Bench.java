@@ -32,9 +32,15 @@ public final class Bench {
 
 	private final List<Map<String, Object>> checks = new ArrayList<>();
 
+	private final CpuMeter cpu;
+
+	/** Orders decided in the measured order steps so far. */
+	private long decided;
+
 	private Bench(BenchSettings settings, Api api) {
 		this.settings = settings;
 		this.api = api;
+		this.cpu = new CpuMeter(settings.pidFiles());
 	}
 
 	public static void main(String[] args) {
@@ -68,6 +74,7 @@ public final class Bench {
 			}
 			if (ordering) {
 				OrderRun orders = new OrderRun(this.api, this.settings.orders(), tokens);
+				Map<String, Long> broker = new References(this.settings).brokerMessages();
 				if (this.settings.runs("orders")) {
 					orders(orders, skus);
 				}
@@ -75,6 +82,7 @@ public final class Bench {
 					setup.resetHotStock(hotStock());
 					hot(orders);
 				}
+				brokerMessages(broker);
 			}
 			this.report.put("rssMiB", rss.peakMiB());
 			say("rss", "peak RSS per service (MiB): " + rss.peakMiB());
@@ -172,9 +180,11 @@ public final class Bench {
 		List<Map<String, Object>> steps = new ArrayList<>();
 		Checks checker = new Checks(this.settings, this.api);
 		for (int rate : this.settings.orderRates()) {
+			Map<String, Long> before = this.cpu.read();
 			OrderRun.Outcome outcome = orders.run("orders", rate, this.settings.stepSeconds(),
 					(i) -> skus.get(ThreadLocalRandom.current().nextInt(skus.size())));
 			Map<String, Object> summary = outcome.summary();
+			cpuPerOrder("orders at " + rate + "/s", before, outcome, summary);
 			Map<String, Object> check = checker.check(outcome, null, 0);
 			check.put("run", "orders at " + rate + "/s");
 			this.checks.add(check);
@@ -190,8 +200,10 @@ public final class Bench {
 
 	private void hot(OrderRun orders) {
 		Checks checker = new Checks(this.settings, this.api);
+		Map<String, Long> before = this.cpu.read();
 		OrderRun.Outcome outcome = orders.run("hot", hotRate(), this.settings.stepSeconds(), (i) -> HOT_SKU);
 		Map<String, Object> summary = outcome.summary();
+		cpuPerOrder("flash sale", before, outcome, summary);
 		Map<String, Object> check = checker.check(outcome, HOT_SKU, hotStock());
 		check.put("run", "flash sale on " + HOT_SKU);
 		this.checks.add(check);
@@ -204,6 +216,44 @@ public final class Bench {
 						+ OpenLoop.round(outcome.decidedPerSecond()) + "/s, confirmed " + outcome.confirmed()
 						+ ", rejected " + outcome.rejected() + ", POST→decided "
 						+ OpenLoop.percentiles(outcome.latency()) + "; check " + check);
+	}
+
+	/**
+	 * What a decided order of a step cost each part of the machine in CPU, read as soon
+	 * as the step's orders are decided (before its checks): into the step's summary and
+	 * printed.
+	 */
+	private void cpuPerOrder(String step, Map<String, Long> before, OrderRun.Outcome outcome,
+			Map<String, Object> summary) {
+		this.decided += outcome.confirmed() + outcome.rejected();
+		Map<String, Object> perOrder = CpuMeter.perOrder(before, this.cpu.read(),
+				outcome.confirmed() + outcome.rejected());
+		if (perOrder.isEmpty()) {
+			return;
+		}
+		summary.put("cpuMsPerOrder", perOrder);
+		Map<String, Object> parts = new LinkedHashMap<>(perOrder);
+		Object machine = parts.remove("machine");
+		say("cpu", step + ": " + machine + " ms an order, machine; " + parts);
+	}
+
+	/**
+	 * AMQP messages the broker took and delivered an order over all the order steps (the
+	 * management API's counters lag by a few seconds: too coarse for one step).
+	 */
+	private void brokerMessages(Map<String, Long> before) {
+		Map<String, Long> after = new References(this.settings).brokerMessages();
+		long orders = this.decided;
+		if (before.isEmpty() || after.isEmpty() || orders == 0) {
+			return;
+		}
+		Map<String, Object> perOrder = new LinkedHashMap<>();
+		perOrder.put("publishes", OpenLoop.round((after.get("publish") - before.get("publish")) / (double) orders));
+		perOrder.put("deliveries",
+				OpenLoop.round((after.get("deliver_get") - before.get("deliver_get")) / (double) orders));
+		this.report.put("brokerMessagesPerOrder", perOrder);
+		say("broker", "AMQP messages an order over the order steps: " + perOrder.get("publishes") + " published, "
+				+ perOrder.get("deliveries") + " delivered");
 	}
 
 	static void say(String topic, String text) {

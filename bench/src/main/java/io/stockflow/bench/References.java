@@ -174,15 +174,44 @@ final class References {
 		return OpenLoop.round(Double.parseDouble(m.group(1)));
 	}
 
-	private void deletePerfTestQueue() {
-		String auth = Base64.getEncoder()
+	/**
+	 * The environment's vhost's message counters from the management API, which refreshes
+	 * them every few seconds: good for a long window, not for one step.
+	 * @return {@code publish} and {@code deliver_get} so far, or an empty map if the API
+	 * cannot be read
+	 */
+	Map<String, Long> brokerMessages() {
+		URI uri = URI.create(this.settings.managementUrl() + "/api/vhosts/"
+				+ URLEncoder.encode(this.settings.vhost(), StandardCharsets.UTF_8));
+		try {
+			String body = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(uri).header("authorization", managementAuth()).GET().build(),
+						BodyHandlers.ofString())
+				.body();
+			JsonNode stats = Api.JSON.readTree(body).path("message_stats");
+			return Map.of("publish", stats.path("publish").asLong(), "deliver_get", stats.path("deliver_get").asLong());
+		}
+		catch (IOException | RuntimeException ex) {
+			return Map.of();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Map.of();
+		}
+	}
+
+	private String managementAuth() {
+		return "Basic " + Base64.getEncoder()
 			.encodeToString((this.settings.managementUser() + ":" + this.settings.managementPassword())
 				.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void deletePerfTestQueue() {
 		URI uri = URI.create(this.settings.managementUrl() + "/api/queues/"
 				+ URLEncoder.encode(this.settings.vhost(), StandardCharsets.UTF_8) + "/" + PERF_TEST_QUEUE);
 		try {
 			HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(uri).header("authorization", "Basic " + auth).DELETE().build(),
+				.send(HttpRequest.newBuilder(uri).header("authorization", managementAuth()).DELETE().build(),
 						BodyHandlers.discarding());
 		}
 		catch (IOException ex) {
