@@ -35,6 +35,16 @@ class ReportTests {
 			.doesNotContain("<script", "http://", "https://");
 	}
 
+	@Test
+	void chartsWhereAnOrdersCpuWentInTheBusiestStep() {
+		Map<String, Object> report = sampleReport();
+		report.put("targets", Targets.evaluate(report));
+
+		String html = Report.html("20261125-120000", report);
+
+		assertThat(html).contains("CPU a decided order at 1000/s offered", ">gateway<", ">0.78<", ">machine<", ">2.6<");
+	}
+
 	private static Map<String, Object> sampleReport() {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("mode", "quick");
@@ -47,6 +57,7 @@ class ReportTests {
 		step.put("decidedPerSecond", 900.0);
 		step.put("stuck", 0L);
 		step.put("postToDecidedMs", Map.of("p50", 40.0, "p99", 120.0, "p999", 200.0));
+		step.put("cpuMsPerOrder", new LinkedHashMap<>(Map.of("machine", 2.6, "gateway", 0.78)));
 		report.put("orders", Map.of("steps", List.of(step)));
 		report.put("hotSku", Map.of("decidedPerSecond", 4800.0, "postToDecidedMs", Map.of("p99", 90.0), "check",
 				Map.of("oversold", 0L)));
