@@ -150,17 +150,12 @@ public class TraceContexts {
 		 * outbox rows its context)
 		 */
 		public void inScope(Runnable work) {
-			try {
-				call(() -> {
-					work.run();
-					return null;
-				});
+			if (this.span == null) {
+				work.run();
+				return;
 			}
-			catch (RuntimeException | Error ex) {
-				throw ex;
-			}
-			catch (Throwable ex) {
-				throw new IllegalStateException(ex);
+			try (Tracer.SpanInScope scope = this.tracer.withSpan(this.span)) {
+				work.run();
 			}
 		}
 
