@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
@@ -46,18 +45,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final RabbitTemplate rabbit;
 
-	private final EnvelopeMessageConverter converter;
-
 	private final MessagingSettings.Outbox settings;
-
-	/** Most bytes of bodies in one bundle: far below the broker's message size limit. */
-	private static final int BUNDLE_BYTES = 512 * 1024;
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
-	private final MessageBundles bundles = new MessageBundles();
-
-	private final TraceContexts traces;
+	private final RelayBundles bundles;
 
 	private final Counter published;
 
@@ -76,9 +68,8 @@ public class OutboxRelay implements SmartLifecycle {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.rabbit = rabbit;
-		this.converter = converter;
 		this.settings = settings;
-		this.traces = traces;
+		this.bundles = new RelayBundles(converter, traces, settings.bundleSize());
 		this.published = Counter.builder("stockflow.outbox.published")
 			.description("Outbox rows the broker confirmed")
 			.register(meters);
@@ -140,11 +131,11 @@ public class OutboxRelay implements SmartLifecycle {
 		List<Long> confirmed = new ArrayList<>(rows.size());
 		this.rabbit.invoke((operations) -> {
 			List<Sent> sent = new ArrayList<>();
-			for (List<Row> run : runs(rows)) {
+			for (List<Row> run : this.bundles.runs(rows)) {
 				Row first = run.get(0);
 				CorrelationData correlation = new CorrelationData(Long.toString(first.id()));
 				try {
-					operations.send(first.exchange(), first.routingKey(), message(run), correlation);
+					operations.send(first.exchange(), first.routingKey(), this.bundles.message(run), correlation);
 				}
 				catch (AmqpException ex) {
 					// the broker closed the channel, most likely over an earlier row
@@ -173,45 +164,6 @@ public class OutboxRelay implements SmartLifecycle {
 		});
 		this.published.increment(confirmed.size());
 		return confirmed;
-	}
-
-	/**
-	 * The batch cut into runs of consecutive rows for the same exchange and routing key,
-	 * each at most {@code bundleSize} rows and (unless a row alone is larger)
-	 * {@value #BUNDLE_BYTES} bytes of bodies.
-	 */
-	private List<List<Row>> runs(List<Row> rows) {
-		List<List<Row>> runs = new ArrayList<>();
-		List<Row> run = null;
-		int bytes = 0;
-		for (Row row : rows) {
-			if (run == null || run.size() >= this.settings.bundleSize() || bytes + row.body().length > BUNDLE_BYTES
-					|| !row.exchange().equals(run.get(0).exchange())
-					|| !row.routingKey().equals(run.get(0).routingKey())) {
-				run = new ArrayList<>();
-				runs.add(run);
-				bytes = 0;
-			}
-			run.add(row);
-			bytes += row.body().length;
-		}
-		return runs;
-	}
-
-	/**
-	 * A run's message: a row alone as it is, several as a bundle. Each row gets its own
-	 * producer span and the headers that carry it.
-	 */
-	private Message message(List<Row> run) {
-		List<Message> messages = new ArrayList<>(run.size());
-		for (Row row : run) {
-			this.traces.continueTrace(row.traceParent(), "publish " + row.routingKey(), (traceHeaders) -> {
-				Message message = this.converter.message(row.messageId(), row.type(), row.correlationId(), row.body());
-				traceHeaders.forEach(message.getMessageProperties()::setHeader);
-				messages.add(message);
-			});
-		}
-		return (messages.size() == 1) ? messages.get(0) : this.bundles.bundle(messages);
 	}
 
 	/**
